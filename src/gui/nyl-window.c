@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "nyl-badge.h"
+
 struct _NylWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -30,7 +32,7 @@ struct _NylWindow
   GtkStack             *content_stack;
   AdwStatusPage        *welcome_page;
   GtkMenuButton        *profile_button;
-  GtkLabel             *profile_badge;
+  NylBadge             *profile_badge;
 };
 
 G_DEFINE_FINAL_TYPE (NylWindow, nyl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -118,6 +120,8 @@ nyl_window_class_init (NylWindowClass *klass)
 
   object_class->dispose = nyl_window_dispose;
   window_class->close_request = nyl_window_close_request;
+
+  g_type_ensure (NYL_TYPE_BADGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/nyl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NylWindow, toast_overlay);
