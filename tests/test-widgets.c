@@ -231,6 +231,14 @@ test_state_stack (void)
   g_assert_finalize_object (content);
 
   g_assert_finalize_object (stack);
+
+  /* A stack finalized with its content in place releases it too. */
+  stack = NYL_STATE_STACK (g_object_ref_sink (nyl_state_stack_new ()));
+  content = gtk_label_new ("rows");
+  g_object_ref (content);
+  nyl_state_stack_set_content (stack, content);
+  g_assert_finalize_object (stack);
+  g_assert_finalize_object (content);
 }
 
 static void

@@ -199,7 +199,7 @@ nyl_state_stack_get_content (NylStateStack *self)
 {
   g_return_val_if_fail (NYL_IS_STATE_STACK (self), NULL);
 
-  return gtk_widget_get_first_child (self->content_bin);
+  return adw_bin_get_child (ADW_BIN (self->content_bin));
 }
 
 void
@@ -215,10 +215,7 @@ nyl_state_stack_set_content (NylStateStack *self,
   if (old == content)
     return;
 
-  if (old != NULL)
-    gtk_widget_unparent (old);
-  if (content != NULL)
-    gtk_widget_set_parent (content, self->content_bin);
+  adw_bin_set_child (ADW_BIN (self->content_bin), content);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
