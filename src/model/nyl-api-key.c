@@ -39,6 +39,7 @@ struct _NylApiKey
 
 G_DEFINE_FINAL_TYPE (NylApiKey, nyl_api_key, NYL_TYPE_RESOURCE)
 
+/* In the order of the table below, then the properties of our own. */
 enum {
   PROP_0,
   PROP_NAME,
@@ -48,18 +49,35 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_EXPIRES_AT,
+  PROP_SECRET, /* no property */
   PROP_EXPIRES_IN_DAYS,
   N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* NylApiKey:name: the key's name; unique within the application.
+ * NylApiKey:status: `active`; other values are possible but not documented.
+ * In a create response "api_key" is the secret. */
+static const NylResourceField fields[] = {
+  NYL_FIELD ("name", "name", STRING, NYL_FIELD_WRITABLE | NYL_FIELD_CREATE, NylApiKey, name),
+  NYL_FIELD ("application_id", "application-id", STRING, NYL_FIELD_READ_ONLY,
+             NylApiKey, application_id),
+  NYL_FIELD ("status", "status", STRING, NYL_FIELD_READ_ONLY, NylApiKey, status),
+  NYL_FIELD ("permissions", "permissions", STRV, NYL_FIELD_READ_ONLY, NylApiKey, permissions),
+  NYL_FIELD ("created_at", "created-at", INT64, NYL_FIELD_READ_ONLY, NylApiKey, created_at),
+  NYL_FIELD ("updated_at", "updated-at", INT64, NYL_FIELD_READ_ONLY, NylApiKey, updated_at),
+  NYL_FIELD ("expires_at", "expires-at", INT64, NYL_FIELD_READ_ONLY, NylApiKey, expires_at),
+  NYL_FIELD ("api_key", NULL, STRING, NYL_FIELD_SECRET, NylApiKey, secret),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == PROP_EXPIRES_IN_DAYS - 1);
+
 static gboolean
 nyl_api_key_from_json (NylResource  *resource,
                        JsonObject   *object,
                        GError      **error)
 {
-  NylApiKey *self = NYL_API_KEY (resource);
   JsonNode *wrapped;
 
   /* The list endpoint may wrap each key as {"api_key": {...}} (nylas-api.md
@@ -68,27 +86,7 @@ nyl_api_key_from_json (NylResource  *resource,
   if (wrapped != NULL && JSON_NODE_HOLDS_OBJECT (wrapped))
     object = json_node_get_object (wrapped);
 
-  if (!NYL_RESOURCE_CLASS (nyl_api_key_parent_class)->from_json (resource, object, error))
-    return FALSE;
-
-  if (!nyl_json_get_string (object, "name", NULL, &self->name, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "application_id", NULL, &self->application_id, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "status", NULL, &self->status, error))
-    return FALSE;
-  if (!nyl_json_get_strv (object, "permissions", &self->permissions, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "created_at", 0, &self->created_at, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "updated_at", 0, &self->updated_at, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "expires_at", 0, &self->expires_at, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "api_key", NULL, &self->secret, error))
-    return FALSE;
-
-  return TRUE;
+  return NYL_RESOURCE_CLASS (nyl_api_key_parent_class)->from_json (resource, object, error);
 }
 
 static JsonNode *
@@ -96,32 +94,14 @@ nyl_api_key_to_json (NylResource        *resource,
                      NylResourceRequest  request)
 {
   NylApiKey *self = NYL_API_KEY (resource);
-  g_autoptr(JsonObject) body = NULL;
+  JsonNode *body;
 
   /* No PATCH or PUT exists: a new expiry means rolling the key. */
-  if (request != NYL_RESOURCE_REQUEST_CREATE)
-    return NULL;
+  body = NYL_RESOURCE_CLASS (nyl_api_key_parent_class)->to_json (resource, request);
+  if (body != NULL && self->expires_in_days > 0)
+    json_object_set_int_member (json_node_get_object (body), "expires_in", self->expires_in_days);
 
-  body = json_object_new ();
-  nyl_json_set_string (body, "name", self->name);
-  if (self->expires_in_days > 0)
-    json_object_set_int_member (body, "expires_in", self->expires_in_days);
-
-  return json_node_init_object (json_node_alloc (), body);
-}
-
-static void
-nyl_api_key_finalize (GObject *object)
-{
-  NylApiKey *self = (NylApiKey *)object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->application_id, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->permissions, g_strfreev);
-  _nyl_resource_clear_secret (&self->secret);
-
-  G_OBJECT_CLASS (nyl_api_key_parent_class)->finalize (object);
+  return body;
 }
 
 static void
@@ -132,43 +112,10 @@ nyl_api_key_get_property (GObject    *object,
 {
   NylApiKey *self = NYL_API_KEY (object);
 
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_APPLICATION_ID:
-      g_value_set_string (value, self->application_id);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-
-    case PROP_PERMISSIONS:
-      g_value_set_boxed (value, self->permissions);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_int64 (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_int64 (value, self->updated_at);
-      break;
-
-    case PROP_EXPIRES_AT:
-      g_value_set_int64 (value, self->expires_at);
-      break;
-
-    case PROP_EXPIRES_IN_DAYS:
-      g_value_set_int64 (value, self->expires_in_days);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_EXPIRES_IN_DAYS)
+    g_value_set_int64 (value, self->expires_in_days);
+  else
+    G_OBJECT_CLASS (nyl_api_key_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -179,19 +126,10 @@ nyl_api_key_set_property (GObject      *object,
 {
   NylApiKey *self = NYL_API_KEY (object);
 
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      nyl_api_key_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_EXPIRES_IN_DAYS:
-      nyl_api_key_set_expires_in_days (self, g_value_get_int64 (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_EXPIRES_IN_DAYS)
+    nyl_api_key_set_expires_in_days (self, g_value_get_int64 (value));
+  else
+    G_OBJECT_CLASS (nyl_api_key_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -200,7 +138,6 @@ nyl_api_key_class_init (NylApiKeyClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   NylResourceClass *resource_class = NYL_RESOURCE_CLASS (klass);
 
-  object_class->finalize = nyl_api_key_finalize;
   object_class->get_property = nyl_api_key_get_property;
   object_class->set_property = nyl_api_key_set_property;
 
@@ -208,58 +145,7 @@ nyl_api_key_class_init (NylApiKeyClass *klass)
   resource_class->from_json = nyl_api_key_from_json;
   resource_class->to_json = nyl_api_key_to_json;
 
-  /**
-   * NylApiKey:name:
-   *
-   * The key's name; unique within the application.
-   */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_APPLICATION_ID] =
-    g_param_spec_string ("application-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylApiKey:status:
-   *
-   * `active`; other values are possible but not documented.
-   */
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PERMISSIONS] =
-    g_param_spec_boxed ("permissions", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CREATED_AT] =
-    g_param_spec_int64 ("created-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_int64 ("updated-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_EXPIRES_AT] =
-    g_param_spec_int64 ("expires-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
+  _nyl_resource_class_install_fields (resource_class, fields, G_N_ELEMENTS (fields), properties);
 
   /**
    * NylApiKey:expires-in-days:
@@ -274,8 +160,8 @@ nyl_api_key_class_init (NylApiKeyClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_EXPIRES_IN_DAYS,
+                                   properties[PROP_EXPIRES_IN_DAYS]);
 }
 
 static void

@@ -45,6 +45,7 @@ struct _NylAppDetails
 
 G_DEFINE_FINAL_TYPE (NylAppDetails, nyl_app_details, NYL_TYPE_RESOURCE)
 
+/* In the order of the table below, then the properties of our own. */
 enum {
   PROP_0,
   PROP_ORGANIZATION_ID,
@@ -68,6 +69,58 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define WRITABLE_IN_UPDATE (NYL_FIELD_WRITABLE | NYL_FIELD_UPDATE)
+
+/* PATCH /v3/applications: every nested object goes out whole. There is no
+ * create.
+ *
+ * NylAppDetails:region: `us` or `eu`.
+ * NylAppDetails:environment: `production`, `staging`, `sandbox`, …: free-form.
+ * NylAppDetails:domain: the white-label domain, if any.
+ * NylAppDetails:branding: `name`, `icon_url`, `website_url`, `description`.
+ * NylAppDetails:hosted-authentication: the theme of the hosted sign-in pages:
+ * `background_image_url`, `alignment`, `color_primary`, `color_secondary`,
+ * `title`, `subtitle`, `background_color`, `spacing`, `terms_of_service_url`,
+ * `privacy_policy_url`.
+ * NylAppDetails:idp-settings: `origins` and `issuers`, each a comma-separated
+ * list. */
+static const NylResourceField fields[] = {
+  NYL_FIELD ("organization_id", "organization-id", STRING, NYL_FIELD_READ_ONLY,
+             NylAppDetails, organization_id),
+  NYL_FIELD ("region", "region", STRING, NYL_FIELD_READ_ONLY, NylAppDetails, region),
+  NYL_FIELD ("environment", "environment", STRING, NYL_FIELD_READ_ONLY,
+             NylAppDetails, environment),
+  NYL_FIELD ("default_workspace_id", "default-workspace-id", STRING, NYL_FIELD_READ_ONLY,
+             NylAppDetails, default_workspace_id),
+  NYL_FIELD ("v2_application_id", "v2-application-id", STRING, NYL_FIELD_READ_ONLY,
+             NylAppDetails, v2_application_id),
+  NYL_FIELD ("domain", "domain", STRING, WRITABLE_IN_UPDATE, NylAppDetails, domain),
+  NYL_FIELD ("branding", "branding", OBJECT, WRITABLE_IN_UPDATE, NylAppDetails, branding),
+  NYL_FIELD ("hosted_authentication", "hosted-authentication", OBJECT, WRITABLE_IN_UPDATE,
+             NylAppDetails, hosted_authentication),
+  NYL_FIELD ("idp_settings", "idp-settings", OBJECT, WRITABLE_IN_UPDATE,
+             NylAppDetails, idp_settings),
+  NYL_FIELD ("created_at", "created-at", INT64, NYL_FIELD_READ_ONLY, NylAppDetails, created_at),
+  NYL_FIELD ("updated_at", "updated-at", INT64, NYL_FIELD_READ_ONLY, NylAppDetails, updated_at),
+  NYL_FIELD ("blocked", "blocked", BOOLEAN, NYL_FIELD_READ_ONLY, NylAppDetails, blocked),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == PROP_CALLBACK_URIS - 1);
+
+/* The branding-* properties, from PROP_BRANDING_NAME on: members of
+ * `branding`. */
+static const struct {
+  const char *property;
+  const char *member;
+} branding_properties[] = {
+  { "branding-name", "name" },
+  { "branding-icon-url", "icon_url" },
+  { "branding-website-url", "website_url" },
+  { "branding-description", "description" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (branding_properties) == N_PROPS - PROP_BRANDING_NAME);
 
 static const char * const branding_strings[] = {
   "name", "icon_url", "website_url", "description",
@@ -151,43 +204,13 @@ nyl_app_details_from_json (NylResource  *resource,
 {
   NylAppDetails *self = NYL_APP_DETAILS (resource);
   g_autofree char *application_id = NULL;
-  JsonObject *nested = NULL;
   JsonArray *uris = NULL;
 
   if (!nyl_json_get_string (object, "application_id", NULL, &application_id, error))
     return FALSE;
   _nyl_resource_set_id (resource, application_id);
 
-  if (!nyl_json_get_string (object, "organization_id", NULL, &self->organization_id, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "region", NULL, &self->region, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "environment", NULL, &self->environment, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "default_workspace_id", NULL, &self->default_workspace_id,
-                            error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "v2_application_id", NULL, &self->v2_application_id, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "domain", NULL, &self->domain, error))
-    return FALSE;
-  if (!nyl_json_get_object (object, "branding", &nested, error))
-    return FALSE;
-  if (nested != NULL)
-    self->branding = nyl_json_object_copy_sealed (nested);
-  if (!nyl_json_get_object (object, "hosted_authentication", &nested, error))
-    return FALSE;
-  if (nested != NULL)
-    self->hosted_authentication = nyl_json_object_copy_sealed (nested);
-  if (!nyl_json_get_object (object, "idp_settings", &nested, error))
-    return FALSE;
-  if (nested != NULL)
-    self->idp_settings = nyl_json_object_copy_sealed (nested);
-  if (!nyl_json_get_int (object, "created_at", 0, &self->created_at, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "updated_at", 0, &self->updated_at, error))
-    return FALSE;
-  if (!nyl_json_get_boolean (object, "blocked", FALSE, &self->blocked, error))
+  if (!_nyl_resource_read_fields (resource, object, error))
     return FALSE;
 
   if (!check_strings (self->branding, branding_strings,
@@ -231,41 +254,11 @@ nyl_app_details_from_json (NylResource  *resource,
   return TRUE;
 }
 
-/* PATCH /v3/applications: every nested object goes out whole. There is no
- * create. */
-static JsonNode *
-nyl_app_details_to_json (NylResource        *resource,
-                         NylResourceRequest  request)
-{
-  NylAppDetails *self = NYL_APP_DETAILS (resource);
-  g_autoptr(JsonObject) body = NULL;
-
-  if (request != NYL_RESOURCE_REQUEST_UPDATE)
-    return NULL;
-
-  body = json_object_new ();
-  nyl_json_set_object_copy (body, "branding", self->branding);
-  nyl_json_set_object_copy (body, "hosted_authentication", self->hosted_authentication);
-  nyl_json_set_object_copy (body, "idp_settings", self->idp_settings);
-  nyl_json_set_string (body, "domain", self->domain);
-
-  return json_node_init_object (json_node_alloc (), body);
-}
-
 static void
 nyl_app_details_finalize (GObject *object)
 {
   NylAppDetails *self = (NylAppDetails *)object;
 
-  g_clear_pointer (&self->organization_id, g_free);
-  g_clear_pointer (&self->region, g_free);
-  g_clear_pointer (&self->environment, g_free);
-  g_clear_pointer (&self->default_workspace_id, g_free);
-  g_clear_pointer (&self->v2_application_id, g_free);
-  g_clear_pointer (&self->domain, g_free);
-  g_clear_pointer (&self->branding, json_object_unref);
-  g_clear_pointer (&self->hosted_authentication, json_object_unref);
-  g_clear_pointer (&self->idp_settings, json_object_unref);
   g_clear_object (&self->callback_uris);
 
   G_OBJECT_CLASS (nyl_app_details_parent_class)->finalize (object);
@@ -279,79 +272,14 @@ nyl_app_details_get_property (GObject    *object,
 {
   NylAppDetails *self = NYL_APP_DETAILS (object);
 
-  switch (prop_id)
-    {
-    case PROP_ORGANIZATION_ID:
-      g_value_set_string (value, self->organization_id);
-      break;
+  guint branding = prop_id - PROP_BRANDING_NAME;
 
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
-
-    case PROP_ENVIRONMENT:
-      g_value_set_string (value, self->environment);
-      break;
-
-    case PROP_DEFAULT_WORKSPACE_ID:
-      g_value_set_string (value, self->default_workspace_id);
-      break;
-
-    case PROP_V2_APPLICATION_ID:
-      g_value_set_string (value, self->v2_application_id);
-      break;
-
-    case PROP_DOMAIN:
-      g_value_set_string (value, self->domain);
-      break;
-
-    case PROP_BRANDING:
-      g_value_set_boxed (value, self->branding);
-      break;
-
-    case PROP_HOSTED_AUTHENTICATION:
-      g_value_set_boxed (value, self->hosted_authentication);
-      break;
-
-    case PROP_IDP_SETTINGS:
-      g_value_set_boxed (value, self->idp_settings);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_int64 (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_int64 (value, self->updated_at);
-      break;
-
-    case PROP_BLOCKED:
-      g_value_set_boolean (value, self->blocked);
-      break;
-
-    case PROP_CALLBACK_URIS:
-      g_value_set_object (value, self->callback_uris);
-      break;
-
-    case PROP_BRANDING_NAME:
-      g_value_set_string (value, branding_get (self, "name"));
-      break;
-
-    case PROP_BRANDING_ICON_URL:
-      g_value_set_string (value, branding_get (self, "icon_url"));
-      break;
-
-    case PROP_BRANDING_WEBSITE_URL:
-      g_value_set_string (value, branding_get (self, "website_url"));
-      break;
-
-    case PROP_BRANDING_DESCRIPTION:
-      g_value_set_string (value, branding_get (self, "description"));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_CALLBACK_URIS)
+    g_value_set_object (value, self->callback_uris);
+  else if (prop_id >= PROP_BRANDING_NAME && prop_id < N_PROPS)
+    g_value_set_string (value, branding_get (self, branding_properties[branding].member));
+  else
+    G_OBJECT_CLASS (nyl_app_details_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -362,43 +290,13 @@ nyl_app_details_set_property (GObject      *object,
 {
   NylAppDetails *self = NYL_APP_DETAILS (object);
 
-  switch (prop_id)
-    {
-    case PROP_DOMAIN:
-      nyl_app_details_set_domain (self, g_value_get_string (value));
-      break;
-
-    case PROP_BRANDING:
-      nyl_app_details_set_branding (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_HOSTED_AUTHENTICATION:
-      nyl_app_details_set_hosted_authentication (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_IDP_SETTINGS:
-      nyl_app_details_set_idp_settings (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_BRANDING_NAME:
-      nyl_app_details_set_branding_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_BRANDING_ICON_URL:
-      nyl_app_details_set_branding_icon_url (self, g_value_get_string (value));
-      break;
-
-    case PROP_BRANDING_WEBSITE_URL:
-      nyl_app_details_set_branding_website_url (self, g_value_get_string (value));
-      break;
-
-    case PROP_BRANDING_DESCRIPTION:
-      nyl_app_details_set_branding_description (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_BRANDING)
+    nyl_app_details_set_branding (self, g_value_get_boxed (value));
+  else if (prop_id >= PROP_BRANDING_NAME && prop_id < N_PROPS)
+    branding_set (self, branding_properties[prop_id - PROP_BRANDING_NAME].member,
+                  g_value_get_string (value), pspec);
+  else
+    G_OBJECT_CLASS (nyl_app_details_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -413,115 +311,8 @@ nyl_app_details_class_init (NylAppDetailsClass *klass)
 
   resource_class->kind = "application";
   resource_class->from_json = nyl_app_details_from_json;
-  resource_class->to_json = nyl_app_details_to_json;
 
-  properties[PROP_ORGANIZATION_ID] =
-    g_param_spec_string ("organization-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylAppDetails:region:
-   *
-   * `us` or `eu`.
-   */
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylAppDetails:environment:
-   *
-   * `production`, `staging`, `sandbox`, …: free-form.
-   */
-  properties[PROP_ENVIRONMENT] =
-    g_param_spec_string ("environment", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_DEFAULT_WORKSPACE_ID] =
-    g_param_spec_string ("default-workspace-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_V2_APPLICATION_ID] =
-    g_param_spec_string ("v2-application-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylAppDetails:domain:
-   *
-   * The white-label domain, if any.
-   */
-  properties[PROP_DOMAIN] =
-    g_param_spec_string ("domain", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylAppDetails:branding:
-   *
-   * `name`, `icon_url`, `website_url`, `description`.
-   */
-  properties[PROP_BRANDING] =
-    g_param_spec_boxed ("branding", NULL, NULL,
-                        JSON_TYPE_OBJECT,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylAppDetails:hosted-authentication:
-   *
-   * The theme of the hosted sign-in pages: `background_image_url`, `alignment`,
-   * `color_primary`, `color_secondary`, `title`, `subtitle`, `background_color`,
-   * `spacing`, `terms_of_service_url`, `privacy_policy_url`.
-   */
-  properties[PROP_HOSTED_AUTHENTICATION] =
-    g_param_spec_boxed ("hosted-authentication", NULL, NULL,
-                        JSON_TYPE_OBJECT,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylAppDetails:idp-settings:
-   *
-   * `origins` and `issuers`, each a comma-separated list.
-   */
-  properties[PROP_IDP_SETTINGS] =
-    g_param_spec_boxed ("idp-settings", NULL, NULL,
-                        JSON_TYPE_OBJECT,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CREATED_AT] =
-    g_param_spec_int64 ("created-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_int64 ("updated-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_BLOCKED] =
-    g_param_spec_boolean ("blocked", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE |
-                           G_PARAM_STATIC_STRINGS));
+  _nyl_resource_class_install_fields (resource_class, fields, G_N_ELEMENTS (fields), properties);
 
   /**
    * NylAppDetails:callback-uris:
@@ -534,36 +325,20 @@ nyl_app_details_class_init (NylAppDetailsClass *klass)
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE |
                           G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_CALLBACK_URIS,
+                                   properties[PROP_CALLBACK_URIS]);
 
-  properties[PROP_BRANDING_NAME] =
-    g_param_spec_string ("branding-name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_BRANDING_ICON_URL] =
-    g_param_spec_string ("branding-icon-url", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_BRANDING_WEBSITE_URL] =
-    g_param_spec_string ("branding-website-url", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_BRANDING_DESCRIPTION] =
-    g_param_spec_string ("branding-description", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = 0; i < G_N_ELEMENTS (branding_properties); i++)
+    {
+      properties[PROP_BRANDING_NAME + i] =
+        g_param_spec_string (branding_properties[i].property, NULL, NULL,
+                             NULL,
+                             (G_PARAM_READWRITE |
+                              G_PARAM_EXPLICIT_NOTIFY |
+                              G_PARAM_STATIC_STRINGS));
+      g_object_class_install_property (object_class, PROP_BRANDING_NAME + i,
+                                       properties[PROP_BRANDING_NAME + i]);
+    }
 }
 
 static void

@@ -34,17 +34,43 @@ struct _NylConnector
 
 G_DEFINE_FINAL_TYPE (NylConnector, nyl_connector, NYL_TYPE_RESOURCE)
 
+/* In the order of the table below, then the properties of our own. */
 enum {
   PROP_0,
   PROP_NAME,
   PROP_SETTINGS,
-  PROP_SCOPE,
   PROP_ACTIVE_CREDENTIAL_ID,
+  PROP_SCOPE,
+  PROP_CLIENT_SECRET, /* no property */
   PROP_PROVIDER,
   N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* POST /v3/connectors takes {provider, name, settings, scope}; PATCH
+ * /v3/connectors/{provider} takes {name, settings, scope, active_credential_id}.
+ * The settings go out with the client secret merged in.
+ *
+ * NylConnector:settings: provider-specific settings (`client_id`, `tenant`,
+ * `topic_name`, …) without the client secret; an update replaces them whole.
+ * NylConnector:active-credential-id: the credential used when an
+ * authentication names none. */
+static const NylResourceField fields[] = {
+  NYL_FIELD ("name", "name", STRING,
+             NYL_FIELD_WRITABLE | NYL_FIELD_CREATE | NYL_FIELD_UPDATE,
+             NylConnector, name),
+  NYL_FIELD ("settings", "settings", OBJECT, NYL_FIELD_WRITABLE, NylConnector, settings),
+  NYL_FIELD ("active_credential_id", "active-credential-id", STRING,
+             NYL_FIELD_WRITABLE | NYL_FIELD_UPDATE,
+             NylConnector, active_credential_id),
+  NYL_FIELD ("scope", "scope", STRV,
+             NYL_FIELD_WRITABLE | NYL_FIELD_CREATE | NYL_FIELD_UPDATE,
+             NylConnector, scope),
+  NYL_FIELD (NULL, NULL, STRING, NYL_FIELD_SECRET, NylConnector, client_secret),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == PROP_PROVIDER - 1);
 
 static gboolean
 nyl_connector_from_json (NylResource  *resource,
@@ -53,32 +79,20 @@ nyl_connector_from_json (NylResource  *resource,
 {
   NylConnector *self = NYL_CONNECTOR (resource);
   g_autofree char *provider = NULL;
-  JsonObject *nested = NULL;
 
   if (!nyl_json_get_string (object, "provider", NULL, &provider, error))
     return FALSE;
   _nyl_resource_set_id (resource, provider);
 
-  if (!nyl_json_get_string (object, "name", NULL, &self->name, error))
-    return FALSE;
-  if (!nyl_json_get_object (object, "settings", &nested, error))
-    return FALSE;
-  if (nested != NULL)
-    self->settings = nyl_json_object_copy_sealed (nested);
-  if (!nyl_json_get_string (object, "active_credential_id", NULL, &self->active_credential_id,
-                            error))
+  if (!_nyl_resource_read_fields (resource, object, error))
     return FALSE;
   /* The spec names the EWS list "scopes"; every other provider "scope". */
-  if (!nyl_json_get_strv (object, "scope", &self->scope, error))
-    return FALSE;
   if (self->scope == NULL && !nyl_json_get_strv (object, "scopes", &self->scope, error))
     return FALSE;
 
   return TRUE;
 }
 
-/* POST /v3/connectors takes {provider, name, settings, scope}; PATCH
- * /v3/connectors/{provider} takes {name, settings, scope, active_credential_id}. */
 static JsonNode *
 nyl_connector_to_json (NylResource        *resource,
                        NylResourceRequest  request)
@@ -89,7 +103,7 @@ nyl_connector_to_json (NylResource        *resource,
 
   if (request == NYL_RESOURCE_REQUEST_CREATE)
     nyl_json_set_string (body, "provider", nyl_resource_get_id (resource));
-  nyl_json_set_string (body, "name", self->name);
+  _nyl_resource_fields_to_json (resource, request, body);
 
   if (self->settings != NULL)
     settings = nyl_json_object_copy (self->settings);
@@ -102,25 +116,7 @@ nyl_connector_to_json (NylResource        *resource,
   if (settings != NULL)
     json_object_set_object_member (body, "settings", settings);
 
-  nyl_json_set_strv (body, "scope", (const char * const *) self->scope);
-  if (request == NYL_RESOURCE_REQUEST_UPDATE)
-    nyl_json_set_string (body, "active_credential_id", self->active_credential_id);
-
   return json_node_init_object (json_node_alloc (), body);
-}
-
-static void
-nyl_connector_finalize (GObject *object)
-{
-  NylConnector *self = (NylConnector *)object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->settings, json_object_unref);
-  g_clear_pointer (&self->scope, g_strfreev);
-  g_clear_pointer (&self->active_credential_id, g_free);
-  _nyl_resource_clear_secret (&self->client_secret);
-
-  G_OBJECT_CLASS (nyl_connector_parent_class)->finalize (object);
 }
 
 static void
@@ -131,31 +127,10 @@ nyl_connector_get_property (GObject    *object,
 {
   NylConnector *self = NYL_CONNECTOR (object);
 
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_SETTINGS:
-      g_value_set_boxed (value, self->settings);
-      break;
-
-    case PROP_SCOPE:
-      g_value_set_boxed (value, self->scope);
-      break;
-
-    case PROP_ACTIVE_CREDENTIAL_ID:
-      g_value_set_string (value, self->active_credential_id);
-      break;
-
-    case PROP_PROVIDER:
-      g_value_set_string (value, nyl_connector_get_provider (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_PROVIDER)
+    g_value_set_string (value, nyl_connector_get_provider (self));
+  else
+    G_OBJECT_CLASS (nyl_connector_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -164,34 +139,10 @@ nyl_connector_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  NylConnector *self = NYL_CONNECTOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      nyl_connector_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_SETTINGS:
-      nyl_connector_set_settings (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_SCOPE:
-      nyl_connector_set_scope (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_ACTIVE_CREDENTIAL_ID:
-      nyl_connector_set_active_credential_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_PROVIDER:
-      if (g_value_get_string (value) != NULL)
-        _nyl_resource_set_id (NYL_RESOURCE (self), g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id != PROP_PROVIDER)
+    G_OBJECT_CLASS (nyl_connector_parent_class)->set_property (object, prop_id, value, pspec);
+  else if (g_value_get_string (value) != NULL)
+    _nyl_resource_set_id (NYL_RESOURCE (object), g_value_get_string (value));
 }
 
 static void
@@ -200,7 +151,6 @@ nyl_connector_class_init (NylConnectorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   NylResourceClass *resource_class = NYL_RESOURCE_CLASS (klass);
 
-  object_class->finalize = nyl_connector_finalize;
   object_class->get_property = nyl_connector_get_property;
   object_class->set_property = nyl_connector_set_property;
 
@@ -208,44 +158,7 @@ nyl_connector_class_init (NylConnectorClass *klass)
   resource_class->from_json = nyl_connector_from_json;
   resource_class->to_json = nyl_connector_to_json;
 
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylConnector:settings:
-   *
-   * Provider-specific settings (`client_id`, `tenant`, `topic_name`, …) without
-   * the client secret; an update replaces them whole.
-   */
-  properties[PROP_SETTINGS] =
-    g_param_spec_boxed ("settings", NULL, NULL,
-                        JSON_TYPE_OBJECT,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SCOPE] =
-    g_param_spec_boxed ("scope", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylConnector:active-credential-id:
-   *
-   * The credential used when an authentication names none.
-   */
-  properties[PROP_ACTIVE_CREDENTIAL_ID] =
-    g_param_spec_string ("active-credential-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+  _nyl_resource_class_install_fields (resource_class, fields, G_N_ELEMENTS (fields), properties);
 
   /**
    * NylConnector:provider:
@@ -260,8 +173,7 @@ nyl_connector_class_init (NylConnectorClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_PROVIDER, properties[PROP_PROVIDER]);
 }
 
 static void

@@ -43,21 +43,51 @@ struct _NylRedirectUri
 
 G_DEFINE_FINAL_TYPE (NylRedirectUri, nyl_redirect_uri, NYL_TYPE_RESOURCE)
 
+/* In the order of the table below. */
 enum {
   PROP_0,
   PROP_URL,
   PROP_PLATFORM,
+  PROP_DELETED_AT,
+  PROP_SETTINGS, /* no property */
   PROP_ORIGIN,
   PROP_BUNDLE_ID,
   PROP_APP_STORE_ID,
   PROP_TEAM_ID,
   PROP_PACKAGE_NAME,
   PROP_SHA1_CERTIFICATE_FINGERPRINT,
-  PROP_DELETED_AT,
   N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define WRITABLE_IN_BODIES (NYL_FIELD_WRITABLE | NYL_FIELD_CREATE | NYL_FIELD_UPDATE)
+
+/* POST and PATCH both take {url, platform, settings}.
+ *
+ * NylRedirectUri:platform: `web` (the server's default), `desktop`, `js`,
+ * `ios` or `android`.
+ * NylRedirectUri:deleted-at: when the URI was soft-deleted; 0 if it was not.
+ * The per-platform settings are the members of `settings` listed in
+ * setting_keys: origin for `js` (required there); bundle-id (required),
+ * app-store-id and team-id for `ios`; package-name and
+ * sha1-certificate-fingerprint (`AB:CD:…`) for `android` (both required
+ * there). */
+static const NylResourceField fields[] = {
+  NYL_FIELD ("url", "url", STRING, WRITABLE_IN_BODIES, NylRedirectUri, url),
+  NYL_FIELD ("platform", "platform", STRING, WRITABLE_IN_BODIES, NylRedirectUri, platform),
+  NYL_FIELD ("deleted_at", "deleted-at", INT64, NYL_FIELD_READ_ONLY, NylRedirectUri, deleted_at),
+  NYL_FIELD ("settings", NULL, OBJECT, NYL_FIELD_READ_ONLY, NylRedirectUri, settings),
+  NYL_FIELD (NULL, "origin", STRING, NYL_FIELD_WRITABLE, NylRedirectUri, origin),
+  NYL_FIELD (NULL, "bundle-id", STRING, NYL_FIELD_WRITABLE, NylRedirectUri, bundle_id),
+  NYL_FIELD (NULL, "app-store-id", STRING, NYL_FIELD_WRITABLE, NylRedirectUri, app_store_id),
+  NYL_FIELD (NULL, "team-id", STRING, NYL_FIELD_WRITABLE, NylRedirectUri, team_id),
+  NYL_FIELD (NULL, "package-name", STRING, NYL_FIELD_WRITABLE, NylRedirectUri, package_name),
+  NYL_FIELD (NULL, "sha1-certificate-fingerprint", STRING, NYL_FIELD_WRITABLE,
+             NylRedirectUri, sha1_certificate_fingerprint),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_PROPS - 1);
 
 static const struct {
   const char *platform;
@@ -90,18 +120,8 @@ nyl_redirect_uri_from_json (NylResource  *resource,
                             GError      **error)
 {
   NylRedirectUri *self = NYL_REDIRECT_URI (resource);
-  JsonObject *settings = NULL;
 
   if (!NYL_RESOURCE_CLASS (nyl_redirect_uri_parent_class)->from_json (resource, object, error))
-    return FALSE;
-
-  if (!nyl_json_get_string (object, "url", NULL, &self->url, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "platform", NULL, &self->platform, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "deleted_at", 0, &self->deleted_at, error))
-    return FALSE;
-  if (!nyl_json_get_object (object, "settings", &settings, error))
     return FALSE;
 
   /* Every key is read whatever the platform: the server has been seen to
@@ -110,27 +130,22 @@ nyl_redirect_uri_from_json (NylResource  *resource,
     {
       char **field = G_STRUCT_MEMBER_P (self, setting_keys[i].offset);
 
-      if (!nyl_json_get_string (settings, setting_keys[i].key, NULL, field, error))
+      if (!nyl_json_get_string (self->settings, setting_keys[i].key, NULL, field, error))
         return FALSE;
     }
-
-  if (settings != NULL)
-    self->settings = nyl_json_object_copy_sealed (settings);
 
   return TRUE;
 }
 
-/* POST and PATCH both take {url, platform, settings}. */
 static JsonNode *
 nyl_redirect_uri_to_json (NylResource        *resource,
                           NylResourceRequest  request)
 {
   NylRedirectUri *self = NYL_REDIRECT_URI (resource);
-  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonObject) settings = NULL;
 
-  nyl_json_set_string (body, "url", self->url);
-  nyl_json_set_string (body, "platform", self->platform);
+  node = NYL_RESOURCE_CLASS (nyl_redirect_uri_parent_class)->to_json (resource, request);
 
   if (is_known_platform (self->platform))
     {
@@ -150,245 +165,22 @@ nyl_redirect_uri_to_json (NylResource        *resource,
     }
 
   if (settings != NULL && json_object_get_size (settings) > 0)
-    json_object_set_object_member (body, "settings", g_steal_pointer (&settings));
+    json_object_set_object_member (json_node_get_object (node), "settings",
+                                   g_steal_pointer (&settings));
 
-  return json_node_init_object (json_node_alloc (), body);
-}
-
-static void
-nyl_redirect_uri_finalize (GObject *object)
-{
-  NylRedirectUri *self = (NylRedirectUri *)object;
-
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->platform, g_free);
-  g_clear_pointer (&self->origin, g_free);
-  g_clear_pointer (&self->bundle_id, g_free);
-  g_clear_pointer (&self->app_store_id, g_free);
-  g_clear_pointer (&self->team_id, g_free);
-  g_clear_pointer (&self->package_name, g_free);
-  g_clear_pointer (&self->sha1_certificate_fingerprint, g_free);
-  g_clear_pointer (&self->settings, json_object_unref);
-
-  G_OBJECT_CLASS (nyl_redirect_uri_parent_class)->finalize (object);
-}
-
-static void
-nyl_redirect_uri_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  NylRedirectUri *self = NYL_REDIRECT_URI (object);
-
-  switch (prop_id)
-    {
-    case PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-
-    case PROP_PLATFORM:
-      g_value_set_string (value, self->platform);
-      break;
-
-    case PROP_ORIGIN:
-      g_value_set_string (value, self->origin);
-      break;
-
-    case PROP_BUNDLE_ID:
-      g_value_set_string (value, self->bundle_id);
-      break;
-
-    case PROP_APP_STORE_ID:
-      g_value_set_string (value, self->app_store_id);
-      break;
-
-    case PROP_TEAM_ID:
-      g_value_set_string (value, self->team_id);
-      break;
-
-    case PROP_PACKAGE_NAME:
-      g_value_set_string (value, self->package_name);
-      break;
-
-    case PROP_SHA1_CERTIFICATE_FINGERPRINT:
-      g_value_set_string (value, self->sha1_certificate_fingerprint);
-      break;
-
-    case PROP_DELETED_AT:
-      g_value_set_int64 (value, self->deleted_at);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nyl_redirect_uri_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  NylRedirectUri *self = NYL_REDIRECT_URI (object);
-
-  switch (prop_id)
-    {
-    case PROP_URL:
-      nyl_redirect_uri_set_url (self, g_value_get_string (value));
-      break;
-
-    case PROP_PLATFORM:
-      nyl_redirect_uri_set_platform (self, g_value_get_string (value));
-      break;
-
-    case PROP_ORIGIN:
-      nyl_redirect_uri_set_origin (self, g_value_get_string (value));
-      break;
-
-    case PROP_BUNDLE_ID:
-      nyl_redirect_uri_set_bundle_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_APP_STORE_ID:
-      nyl_redirect_uri_set_app_store_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_TEAM_ID:
-      nyl_redirect_uri_set_team_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_PACKAGE_NAME:
-      nyl_redirect_uri_set_package_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_SHA1_CERTIFICATE_FINGERPRINT:
-      nyl_redirect_uri_set_sha1_certificate_fingerprint (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return g_steal_pointer (&node);
 }
 
 static void
 nyl_redirect_uri_class_init (NylRedirectUriClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   NylResourceClass *resource_class = NYL_RESOURCE_CLASS (klass);
-
-  object_class->finalize = nyl_redirect_uri_finalize;
-  object_class->get_property = nyl_redirect_uri_get_property;
-  object_class->set_property = nyl_redirect_uri_set_property;
 
   resource_class->kind = "redirect-uri";
   resource_class->from_json = nyl_redirect_uri_from_json;
   resource_class->to_json = nyl_redirect_uri_to_json;
 
-  properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:platform:
-   *
-   * `web` (the server's default), `desktop`, `js`, `ios` or `android`.
-   */
-  properties[PROP_PLATFORM] =
-    g_param_spec_string ("platform", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:origin:
-   *
-   * `settings.origin`, for `js` (required there).
-   */
-  properties[PROP_ORIGIN] =
-    g_param_spec_string ("origin", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:bundle-id:
-   *
-   * `settings.bundle_id`, for `ios` (required there).
-   */
-  properties[PROP_BUNDLE_ID] =
-    g_param_spec_string ("bundle-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:app-store-id:
-   *
-   * `settings.app_store_id`, for `ios`.
-   */
-  properties[PROP_APP_STORE_ID] =
-    g_param_spec_string ("app-store-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:team-id:
-   *
-   * `settings.team_id`, for `ios`.
-   */
-  properties[PROP_TEAM_ID] =
-    g_param_spec_string ("team-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:package-name:
-   *
-   * `settings.package_name`, for `android` (required there).
-   */
-  properties[PROP_PACKAGE_NAME] =
-    g_param_spec_string ("package-name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:sha1-certificate-fingerprint:
-   *
-   * `settings.sha1_certificate_fingerprint` (`AB:CD:…`), for `android`
-   * (required there).
-   */
-  properties[PROP_SHA1_CERTIFICATE_FINGERPRINT] =
-    g_param_spec_string ("sha1-certificate-fingerprint", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylRedirectUri:deleted-at:
-   *
-   * When the URI was soft-deleted; 0 if it was not.
-   */
-  properties[PROP_DELETED_AT] =
-    g_param_spec_int64 ("deleted-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _nyl_resource_class_install_fields (resource_class, fields, G_N_ELEMENTS (fields), properties);
 }
 
 static void

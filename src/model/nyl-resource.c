@@ -41,6 +41,300 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+typedef struct
+{
+  const NylResourceField *fields;
+  guint                   n_fields;
+} FieldTable;
+
+static GQuark
+field_table_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("nyl-resource-field-table");
+
+  return quark;
+}
+
+static const FieldTable *
+field_table_for_type (GType type)
+{
+  return g_type_get_qdata (type, field_table_quark ());
+}
+
+#define FIELD_PTR(self, field) (G_STRUCT_MEMBER_P ((self), (field)->offset))
+
+/* Calls @func on every field of @self's type and its ancestors below
+ * NylResource; stops at the first that returns FALSE. */
+typedef gboolean (*FieldFunc) (NylResource            *self,
+                               const NylResourceField *field,
+                               gpointer                data);
+
+static gboolean
+foreach_field (NylResource *self,
+               FieldFunc    func,
+               gpointer     data)
+{
+  for (GType type = G_OBJECT_TYPE (self); type != NYL_TYPE_RESOURCE; type = g_type_parent (type))
+    {
+      const FieldTable *table = field_table_for_type (type);
+
+      if (table == NULL)
+        continue;
+
+      for (guint i = 0; i < table->n_fields; i++)
+        if (!func (self, &table->fields[i], data))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+field_read (NylResource            *self,
+            const NylResourceField *field,
+            gpointer                data)
+{
+  JsonObject *object = ((gpointer *) data)[0];
+  GError **error = ((gpointer *) data)[1];
+  gpointer ptr = FIELD_PTR (self, field);
+  JsonObject *nested = NULL;
+
+  if (field->member == NULL || (field->flags & NYL_FIELD_NOT_READ) != 0)
+    return TRUE;
+
+  switch (field->type)
+    {
+    case NYL_FIELD_STRING:
+      return nyl_json_get_string (object, field->member, NULL, ptr, error);
+
+    case NYL_FIELD_STRV:
+      return nyl_json_get_strv (object, field->member, ptr, error);
+
+    case NYL_FIELD_INT64:
+      return nyl_json_get_int (object, field->member, 0, ptr, error);
+
+    case NYL_FIELD_BOOLEAN:
+      return nyl_json_get_boolean (object, field->member, FALSE, ptr, error);
+
+    case NYL_FIELD_OBJECT:
+      if (!nyl_json_get_object (object, field->member, &nested, error))
+        return FALSE;
+      if (nested != NULL)
+        *(JsonObject **) ptr = nyl_json_object_copy_sealed (nested);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+field_write (NylResource            *self,
+             const NylResourceField *field,
+             gpointer                data)
+{
+  NylResourceRequest request = GPOINTER_TO_INT (((gpointer *) data)[0]);
+  JsonObject *body = ((gpointer *) data)[1];
+  NylFieldFlags wanted = request == NYL_RESOURCE_REQUEST_CREATE ? NYL_FIELD_CREATE
+                                                               : NYL_FIELD_UPDATE;
+  gpointer ptr = FIELD_PTR (self, field);
+
+  if (field->member == NULL || (field->flags & wanted) == 0)
+    return TRUE;
+
+  switch (field->type)
+    {
+    case NYL_FIELD_STRING:
+      nyl_json_set_string (body, field->member, *(char **) ptr);
+      break;
+
+    case NYL_FIELD_STRV:
+      nyl_json_set_strv (body, field->member, *(const char * const **) ptr);
+      break;
+
+    case NYL_FIELD_INT64:
+      json_object_set_int_member (body, field->member, *(gint64 *) ptr);
+      break;
+
+    case NYL_FIELD_BOOLEAN:
+      json_object_set_boolean_member (body, field->member, *(gboolean *) ptr);
+      break;
+
+    case NYL_FIELD_OBJECT:
+      nyl_json_set_object_copy (body, field->member, *(JsonObject **) ptr);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+static gboolean
+field_has_request (NylResource            *self,
+                   const NylResourceField *field,
+                   gpointer                data)
+{
+  NylFieldFlags wanted = GPOINTER_TO_INT (data);
+
+  /* FALSE stops the walk: one is enough. */
+  return field->member == NULL || (field->flags & wanted) == 0;
+}
+
+static gboolean
+field_free (NylResource            *self,
+            const NylResourceField *field,
+            gpointer                data)
+{
+  gpointer ptr = FIELD_PTR (self, field);
+
+  switch (field->type)
+    {
+    case NYL_FIELD_STRING:
+      if ((field->flags & NYL_FIELD_SECRET) != 0)
+        _nyl_resource_clear_secret (ptr);
+      else
+        g_clear_pointer ((char **) ptr, g_free);
+      break;
+
+    case NYL_FIELD_STRV:
+      g_clear_pointer ((char ***) ptr, g_strfreev);
+      break;
+
+    case NYL_FIELD_OBJECT:
+      g_clear_pointer ((JsonObject **) ptr, json_object_unref);
+      break;
+
+    case NYL_FIELD_INT64:
+    case NYL_FIELD_BOOLEAN:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static const NylResourceField *
+field_for_pspec (GParamSpec *pspec,
+                 guint       prop_id)
+{
+  const FieldTable *table = field_table_for_type (pspec->owner_type);
+
+  if (table == NULL || prop_id == 0 || prop_id > table->n_fields)
+    return NULL;
+
+  return &table->fields[prop_id - 1];
+}
+
+static void
+field_get_value (NylResource            *self,
+                 const NylResourceField *field,
+                 GValue                 *value)
+{
+  gpointer ptr = FIELD_PTR (self, field);
+
+  switch (field->type)
+    {
+    case NYL_FIELD_STRING:
+      g_value_set_string (value, *(char **) ptr);
+      break;
+
+    case NYL_FIELD_STRV:
+    case NYL_FIELD_OBJECT:
+      g_value_set_boxed (value, *(gpointer *) ptr);
+      break;
+
+    case NYL_FIELD_INT64:
+      g_value_set_int64 (value, *(gint64 *) ptr);
+      break;
+
+    case NYL_FIELD_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) ptr);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+field_set_value (NylResource            *self,
+                 const NylResourceField *field,
+                 const GValue           *value,
+                 GParamSpec             *pspec)
+{
+  gpointer ptr = FIELD_PTR (self, field);
+
+  switch (field->type)
+    {
+    case NYL_FIELD_STRING:
+      _nyl_resource_set_string (self, ptr, g_value_get_string (value), pspec);
+      break;
+
+    case NYL_FIELD_STRV:
+      _nyl_resource_set_strv (self, ptr, g_value_get_boxed (value), pspec);
+      break;
+
+    case NYL_FIELD_OBJECT:
+      _nyl_resource_set_object (self, ptr, g_value_get_boxed (value), pspec);
+      break;
+
+    case NYL_FIELD_INT64:
+      if (*(gint64 *) ptr != g_value_get_int64 (value))
+        {
+          *(gint64 *) ptr = g_value_get_int64 (value);
+          g_object_notify_by_pspec (G_OBJECT (self), pspec);
+        }
+      break;
+
+    case NYL_FIELD_BOOLEAN:
+      if (*(gboolean *) ptr != g_value_get_boolean (value))
+        {
+          *(gboolean *) ptr = g_value_get_boolean (value);
+          g_object_notify_by_pspec (G_OBJECT (self), pspec);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GParamSpec *
+field_param_spec (const NylResourceField *field)
+{
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  if ((field->flags & NYL_FIELD_WRITABLE) != 0)
+    flags |= G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY;
+
+  switch (field->type)
+    {
+    case NYL_FIELD_STRING:
+      return g_param_spec_string (field->property, NULL, NULL, NULL, flags);
+
+    case NYL_FIELD_STRV:
+      return g_param_spec_boxed (field->property, NULL, NULL, G_TYPE_STRV, flags);
+
+    case NYL_FIELD_OBJECT:
+      return g_param_spec_boxed (field->property, NULL, NULL, JSON_TYPE_OBJECT, flags);
+
+    case NYL_FIELD_INT64:
+      return g_param_spec_int64 (field->property, NULL, NULL,
+                                 G_MININT64, G_MAXINT64, 0, flags);
+
+    case NYL_FIELD_BOOLEAN:
+      return g_param_spec_boolean (field->property, NULL, NULL, FALSE, flags);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static gboolean
 nyl_resource_real_from_json (NylResource  *self,
                              JsonObject   *object,
@@ -52,14 +346,26 @@ nyl_resource_real_from_json (NylResource  *self,
     return FALSE;
 
   _nyl_resource_set_id (self, id);
-  return TRUE;
+
+  return _nyl_resource_read_fields (self, object, error);
 }
 
 static JsonNode *
 nyl_resource_real_to_json (NylResource        *self,
                            NylResourceRequest  request)
 {
-  return NULL;
+  NylFieldFlags wanted = request == NYL_RESOURCE_REQUEST_CREATE ? NYL_FIELD_CREATE
+                                                               : NYL_FIELD_UPDATE;
+  g_autoptr(JsonObject) body = NULL;
+
+  /* No field goes in this request: the API has no such call for the type. */
+  if (foreach_field (self, field_has_request, GINT_TO_POINTER (wanted)))
+    return NULL;
+
+  body = json_object_new ();
+  _nyl_resource_fields_to_json (self, request, body);
+
+  return json_node_init_object (json_node_alloc (), body);
 }
 
 static void
@@ -68,6 +374,7 @@ nyl_resource_finalize (GObject *object)
   NylResource *self = (NylResource *)object;
   NylResourcePrivate *priv = nyl_resource_get_instance_private (self);
 
+  foreach_field (self, field_free, NULL);
   g_clear_pointer (&priv->id, g_free);
 
   G_OBJECT_CLASS (nyl_resource_parent_class)->finalize (object);
@@ -80,16 +387,14 @@ nyl_resource_get_property (GObject    *object,
                            GParamSpec *pspec)
 {
   NylResource *self = NYL_RESOURCE (object);
+  const NylResourceField *field;
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, nyl_resource_get_id (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (pspec->owner_type == NYL_TYPE_RESOURCE && prop_id == PROP_ID)
+    g_value_set_string (value, nyl_resource_get_id (self));
+  else if ((field = field_for_pspec (pspec, prop_id)) != NULL)
+    field_get_value (self, field, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -100,15 +405,19 @@ nyl_resource_set_property (GObject      *object,
 {
   NylResource *self = NYL_RESOURCE (object);
   NylResourcePrivate *priv = nyl_resource_get_instance_private (self);
+  const NylResourceField *field;
 
-  switch (prop_id)
+  if (pspec->owner_type == NYL_TYPE_RESOURCE && prop_id == PROP_ID)
     {
-    case PROP_ID:
       g_free (priv->id);
       priv->id = g_value_dup_string (value);
-      break;
-
-    default:
+    }
+  else if ((field = field_for_pspec (pspec, prop_id)) != NULL)
+    {
+      field_set_value (self, field, value, pspec);
+    }
+  else
+    {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -372,4 +681,64 @@ _nyl_resource_clear_secret (char **secret)
 
   explicit_bzero (*secret, strlen (*secret));
   g_clear_pointer (secret, g_free);
+}
+
+void
+_nyl_resource_class_install_fields (NylResourceClass       *klass,
+                                    const NylResourceField *fields,
+                                    guint                   n_fields,
+                                    GParamSpec            **pspecs)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  FieldTable *table;
+
+  g_return_if_fail (NYL_IS_RESOURCE_CLASS (klass));
+  g_return_if_fail (field_table_for_type (G_OBJECT_CLASS_TYPE (klass)) == NULL);
+
+  /* GObject does not hand a class its parent's property accessors. */
+  if (object_class->get_property == NULL)
+    object_class->get_property = nyl_resource_get_property;
+  if (object_class->set_property == NULL)
+    object_class->set_property = nyl_resource_set_property;
+
+  /* Lives as long as the (static) type. */
+  table = g_new0 (FieldTable, 1);
+  table->fields = fields;
+  table->n_fields = n_fields;
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), field_table_quark (), table);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GParamSpec *pspec;
+
+      if (fields[i].property == NULL)
+        continue;
+
+      pspec = field_param_spec (&fields[i]);
+      g_object_class_install_property (object_class, i + 1, pspec);
+      if (pspecs != NULL)
+        pspecs[i + 1] = pspec;
+    }
+}
+
+gboolean
+_nyl_resource_read_fields (NylResource  *self,
+                           JsonObject   *object,
+                           GError      **error)
+{
+  g_return_val_if_fail (NYL_IS_RESOURCE (self), FALSE);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  return foreach_field (self, field_read, (gpointer[]) { object, error });
+}
+
+void
+_nyl_resource_fields_to_json (NylResource        *self,
+                              NylResourceRequest  request,
+                              JsonObject         *body)
+{
+  g_return_if_fail (NYL_IS_RESOURCE (self));
+  g_return_if_fail (body != NULL);
+
+  foreach_field (self, field_write, (gpointer[]) { GINT_TO_POINTER (request), body });
 }

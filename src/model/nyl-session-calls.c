@@ -113,14 +113,6 @@ simple_call (NylSession          *self,
                               simple_cb, g_steal_pointer (&task));
 }
 
-static gboolean
-check_result (NylSession   *self,
-              GAsyncResult *result,
-              gpointer      source_tag)
-{
-  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
-}
-
 static JsonNode *
 object_body (const char *first_member,
              ...) G_GNUC_NULL_TERMINATED;
@@ -240,7 +232,8 @@ nyl_session_rotate_webhook_secret_finish (NylSession    *self,
                                           GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (check_result (self, result, nyl_session_rotate_webhook_secret_async), NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result,
+                                                nyl_session_rotate_webhook_secret_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -285,7 +278,8 @@ nyl_session_send_test_event_finish (NylSession    *self,
                                     GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (check_result (self, result, nyl_session_send_test_event_async), FALSE);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_send_test_event_async),
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -333,7 +327,8 @@ nyl_session_mock_payload_finish (NylSession    *self,
                                  GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (check_result (self, result, nyl_session_mock_payload_async), NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_mock_payload_async),
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -372,7 +367,8 @@ nyl_session_ip_addresses_finish (NylSession    *self,
                                  GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (check_result (self, result, nyl_session_ip_addresses_async), NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_ip_addresses_async),
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -443,7 +439,7 @@ nyl_session_domain_info_finish (NylSession    *self,
                                 GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (check_result (self, result, nyl_session_domain_info_async), NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_domain_info_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -484,7 +480,8 @@ nyl_session_domain_verify_finish (NylSession    *self,
                                   GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (check_result (self, result, nyl_session_domain_verify_async), NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_domain_verify_async),
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -532,7 +529,8 @@ nyl_session_revoke_token_finish (NylSession    *self,
                                  GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (check_result (self, result, nyl_session_revoke_token_async), FALSE);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_revoke_token_async),
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -604,7 +602,8 @@ nyl_session_exchange_code_finish (NylSession    *self,
                                   GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (check_result (self, result, nyl_session_exchange_code_async), NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_exchange_code_async),
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -847,7 +846,7 @@ nyl_session_grant_stats_finish (NylSession    *self,
                                 GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (check_result (self, result, nyl_session_grant_stats_async), NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_grant_stats_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

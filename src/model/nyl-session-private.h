@@ -32,13 +32,16 @@ NylResponse *_nyl_session_request_finish  (NylSession           *self,
 guint        _nyl_session_request_get_status     (NylSession     *self,
                                                  GAsyncResult   *result);
 
+/* Whether @result is the task of a call of @self that @source_tag started (for the finish
+ * functions). */
+gboolean     _nyl_session_is_result             (NylSession     *self,
+                                                 GAsyncResult   *result,
+                                                 gpointer        source_tag);
+
 /* FALSE with a clear error when the session has no usable Service Account. */
 gboolean     _nyl_session_check_service_account (NylSession     *self,
                                                  GError        **error);
 
-/* The HTTP status behind @result (0 when no answer arrived), also after a failure. */
-guint        _nyl_session_request_get_status     (NylSession     *self,
-                                                 GAsyncResult   *result);
 
 /* FALSE with a clear error when the profile has no application ID. */
 gboolean     _nyl_session_check_application_id  (NylSession     *self,

@@ -782,9 +782,7 @@ _nyl_session_request_finish (NylSession    *self,
                              GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _nyl_session_request_async,
-                        NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, _nyl_session_request_async), NULL);
 
   if (request_id != NULL)
     {
@@ -1088,8 +1086,7 @@ nyl_session_fetch_finish (NylSession    *self,
                           GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_session_fetch_async, NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_fetch_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -1224,8 +1221,7 @@ nyl_session_list_finish (NylSession    *self,
                          GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_session_list_async, NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_list_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -1302,8 +1298,7 @@ nyl_session_create_finish (NylSession    *self,
                            GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_session_create_async, NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_create_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -1457,8 +1452,7 @@ nyl_session_update_finish (NylSession    *self,
                            GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_session_update_async, NULL);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_update_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -1553,9 +1547,7 @@ nyl_session_delete_finish (NylSession    *self,
                            GError       **error)
 {
   g_return_val_if_fail (NYL_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_session_delete_async,
-                        FALSE);
+  g_return_val_if_fail (_nyl_session_is_result (self, result, nyl_session_delete_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1628,4 +1620,13 @@ _nyl_model_store_secret_finish (GAsyncResult  *result,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Whether @result is the task of a call of @self that @source_tag started. */
+gboolean
+_nyl_session_is_result (NylSession   *self,
+                        GAsyncResult *result,
+                        gpointer      source_tag)
+{
+  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
 }

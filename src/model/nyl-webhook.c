@@ -42,6 +42,7 @@ struct _NylWebhook
 
 G_DEFINE_FINAL_TYPE (NylWebhook, nyl_webhook, NYL_TYPE_RESOURCE)
 
+/* In the order of the table below. */
 enum {
   PROP_0,
   PROP_DESCRIPTION,
@@ -53,10 +54,42 @@ enum {
   PROP_STATUS_UPDATED_AT,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_SECRET, /* no property */
   N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define WRITABLE_IN_BODIES (NYL_FIELD_WRITABLE | NYL_FIELD_CREATE | NYL_FIELD_UPDATE)
+
+/* NylWebhook:status: `active`, `pause`, `failing` or `failed` when read;
+ * `active` or `pause` when set for an update. A create always starts active;
+ * a status read back ("failing") would be refused by PUT, so only one the
+ * caller chose goes out.
+ *
+ * NylWebhook:compressed-delivery: whether Nylas gzips deliveries. Only sent
+ * when it was read from the server or set, so an update never switches it off
+ * by omission. */
+static const NylResourceField fields[] = {
+  NYL_FIELD ("description", "description", STRING, WRITABLE_IN_BODIES,
+             NylWebhook, description),
+  NYL_FIELD ("trigger_types", "trigger-types", STRV, WRITABLE_IN_BODIES,
+             NylWebhook, trigger_types),
+  NYL_FIELD ("webhook_url", "webhook-url", STRING, WRITABLE_IN_BODIES,
+             NylWebhook, webhook_url),
+  NYL_FIELD ("status", "status", STRING, NYL_FIELD_WRITABLE, NylWebhook, status),
+  NYL_FIELD ("notification_email_addresses", "notification-email-addresses", STRV,
+             WRITABLE_IN_BODIES, NylWebhook, notification_email_addresses),
+  NYL_FIELD (NULL, "compressed-delivery", BOOLEAN, NYL_FIELD_WRITABLE,
+             NylWebhook, compressed_delivery),
+  NYL_FIELD ("status_updated_at", "status-updated-at", INT64, NYL_FIELD_READ_ONLY,
+             NylWebhook, status_updated_at),
+  NYL_FIELD ("created_at", "created-at", INT64, NYL_FIELD_READ_ONLY, NylWebhook, created_at),
+  NYL_FIELD ("updated_at", "updated-at", INT64, NYL_FIELD_READ_ONLY, NylWebhook, updated_at),
+  NYL_FIELD ("webhook_secret", NULL, STRING, NYL_FIELD_SECRET, NylWebhook, secret),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_PROPS - 1);
 
 static gboolean
 nyl_webhook_from_json (NylResource  *resource,
@@ -68,23 +101,6 @@ nyl_webhook_from_json (NylResource  *resource,
   if (!NYL_RESOURCE_CLASS (nyl_webhook_parent_class)->from_json (resource, object, error))
     return FALSE;
 
-  if (!nyl_json_get_string (object, "description", NULL, &self->description, error))
-    return FALSE;
-  if (!nyl_json_get_strv (object, "trigger_types", &self->trigger_types, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "webhook_url", NULL, &self->webhook_url, error))
-    return FALSE;
-  if (!nyl_json_get_string (object, "status", NULL, &self->status, error))
-    return FALSE;
-  if (!nyl_json_get_strv (object, "notification_email_addresses",
-                          &self->notification_email_addresses, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "status_updated_at", 0, &self->status_updated_at, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "created_at", 0, &self->created_at, error))
-    return FALSE;
-  if (!nyl_json_get_int (object, "updated_at", 0, &self->updated_at, error))
-    return FALSE;
   if (nyl_json_has_member (object, "compressed_delivery"))
     {
       if (!nyl_json_get_boolean (object, "compressed_delivery", FALSE,
@@ -92,8 +108,6 @@ nyl_webhook_from_json (NylResource  *resource,
         return FALSE;
       self->has_compressed_delivery = TRUE;
     }
-  if (!nyl_json_get_string (object, "webhook_secret", NULL, &self->secret, error))
-    return FALSE;
 
   return TRUE;
 }
@@ -103,88 +117,17 @@ nyl_webhook_to_json (NylResource        *resource,
                      NylResourceRequest  request)
 {
   NylWebhook *self = NYL_WEBHOOK (resource);
-  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(JsonNode) node = NYL_RESOURCE_CLASS (nyl_webhook_parent_class)->to_json (resource,
+                                                                                     request);
+  JsonObject *body = json_node_get_object (node);
 
-  nyl_json_set_strv (body, "trigger_types", (const char * const *) self->trigger_types);
-  nyl_json_set_string (body, "webhook_url", self->webhook_url);
-  nyl_json_set_string (body, "description", self->description);
-  nyl_json_set_strv (body, "notification_email_addresses",
-                     (const char * const *) self->notification_email_addresses);
   if (self->has_compressed_delivery)
     json_object_set_boolean_member (body, "compressed_delivery", self->compressed_delivery);
 
-  /* A create always starts active; a status read back ("failing") would be
-   * refused by PUT, so only one the caller chose goes out. */
   if (request == NYL_RESOURCE_REQUEST_UPDATE && self->status_set)
     nyl_json_set_string (body, "status", self->status);
 
-  return json_node_init_object (json_node_alloc (), body);
-}
-
-static void
-nyl_webhook_finalize (GObject *object)
-{
-  NylWebhook *self = (NylWebhook *)object;
-
-  g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->trigger_types, g_strfreev);
-  g_clear_pointer (&self->webhook_url, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->notification_email_addresses, g_strfreev);
-  _nyl_resource_clear_secret (&self->secret);
-
-  G_OBJECT_CLASS (nyl_webhook_parent_class)->finalize (object);
-}
-
-static void
-nyl_webhook_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  NylWebhook *self = NYL_WEBHOOK (object);
-
-  switch (prop_id)
-    {
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-
-    case PROP_TRIGGER_TYPES:
-      g_value_set_boxed (value, self->trigger_types);
-      break;
-
-    case PROP_WEBHOOK_URL:
-      g_value_set_string (value, self->webhook_url);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-
-    case PROP_NOTIFICATION_EMAIL_ADDRESSES:
-      g_value_set_boxed (value, self->notification_email_addresses);
-      break;
-
-    case PROP_COMPRESSED_DELIVERY:
-      g_value_set_boolean (value, self->compressed_delivery);
-      break;
-
-    case PROP_STATUS_UPDATED_AT:
-      g_value_set_int64 (value, self->status_updated_at);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_int64 (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_int64 (value, self->updated_at);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return g_steal_pointer (&node);
 }
 
 static void
@@ -197,24 +140,8 @@ nyl_webhook_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DESCRIPTION:
-      nyl_webhook_set_description (self, g_value_get_string (value));
-      break;
-
-    case PROP_TRIGGER_TYPES:
-      nyl_webhook_set_trigger_types (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_WEBHOOK_URL:
-      nyl_webhook_set_webhook_url (self, g_value_get_string (value));
-      break;
-
     case PROP_STATUS:
       nyl_webhook_set_status (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTIFICATION_EMAIL_ADDRESSES:
-      nyl_webhook_set_notification_email_addresses (self, g_value_get_boxed (value));
       break;
 
     case PROP_COMPRESSED_DELIVERY:
@@ -222,7 +149,7 @@ nyl_webhook_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      G_OBJECT_CLASS (nyl_webhook_parent_class)->set_property (object, prop_id, value, pspec);
     }
 }
 
@@ -232,87 +159,13 @@ nyl_webhook_class_init (NylWebhookClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   NylResourceClass *resource_class = NYL_RESOURCE_CLASS (klass);
 
-  object_class->finalize = nyl_webhook_finalize;
-  object_class->get_property = nyl_webhook_get_property;
   object_class->set_property = nyl_webhook_set_property;
 
   resource_class->kind = "webhook";
   resource_class->from_json = nyl_webhook_from_json;
   resource_class->to_json = nyl_webhook_to_json;
 
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TRIGGER_TYPES] =
-    g_param_spec_boxed ("trigger-types", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_WEBHOOK_URL] =
-    g_param_spec_string ("webhook-url", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylWebhook:status:
-   *
-   * `active`, `pause`, `failing` or `failed` when read; `active` or `pause`
-   * when set for an update.
-   */
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NOTIFICATION_EMAIL_ADDRESSES] =
-    g_param_spec_boxed ("notification-email-addresses", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE |
-                         G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  /**
-   * NylWebhook:compressed-delivery:
-   *
-   * Whether Nylas gzips deliveries. Only sent when it was read from the
-   * server or set, so an update never switches it off by omission.
-   */
-  properties[PROP_COMPRESSED_DELIVERY] =
-    g_param_spec_boolean ("compressed-delivery", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE |
-                           G_PARAM_EXPLICIT_NOTIFY |
-                           G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STATUS_UPDATED_AT] =
-    g_param_spec_int64 ("status-updated-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CREATED_AT] =
-    g_param_spec_int64 ("created-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED_AT] =
-    g_param_spec_int64 ("updated-at", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        (G_PARAM_READABLE |
-                         G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _nyl_resource_class_install_fields (resource_class, fields, G_N_ELEMENTS (fields), properties);
 }
 
 static void

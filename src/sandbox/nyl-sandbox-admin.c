@@ -125,18 +125,6 @@ verify_signature (NylSbRequest *req)
   return TRUE;
 }
 
-static const char *
-member_string (JsonObject *o,
-               const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* ---- API keys ---------------------------------------------------------------------------- */
 
 static void
@@ -156,7 +144,7 @@ create_api_key (NylSbRequest *req,
   if (body == NULL)
     return;
 
-  name = member_string (body, "name");
+  name = nyl_sb_json_string (body, "name");
   if (name == NULL || name[0] == '\0')
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error", "name is required");
@@ -384,7 +372,7 @@ domain_check (NylSbRequest *req,
 
   if (body == NULL)
     return;
-  type = domain_type_index (member_string (body, "type"));
+  type = domain_type_index (nyl_sb_json_string (body, "type"));
   if (type < 0)
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
@@ -427,8 +415,8 @@ create_domain (NylSbRequest *req)
 
   if (body == NULL)
     return;
-  name = member_string (body, "name");
-  address = member_string (body, "domain_address");
+  name = nyl_sb_json_string (body, "name");
+  address = nyl_sb_json_string (body, "domain_address");
   if (name == NULL || name[0] == '\0' || address == NULL)
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
@@ -488,7 +476,7 @@ update_domain (NylSbRequest *req,
           return;
         }
     }
-  name = member_string (body, "name");
+  name = nyl_sb_json_string (body, "name");
   if (name == NULL || name[0] == '\0')
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error", "name is required");

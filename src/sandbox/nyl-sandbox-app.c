@@ -30,18 +30,6 @@ success_envelope (JsonNode *data)
   return node;
 }
 
-static const char *
-member_string (JsonObject *o,
-               const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 is_fingerprint (const char *s)
 {
@@ -113,13 +101,13 @@ validate_redirect (NylSbRequest *req,
         }
     }
 
-  if (g_str_equal (platform, "js") && member_string (settings, "origin") == NULL)
+  if (g_str_equal (platform, "js") && nyl_sb_json_string (settings, "origin") == NULL)
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
                           "settings.origin is required for the js platform");
       return FALSE;
     }
-  if (g_str_equal (platform, "ios") && member_string (settings, "bundle_id") == NULL)
+  if (g_str_equal (platform, "ios") && nyl_sb_json_string (settings, "bundle_id") == NULL)
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
                           "settings.bundle_id is required for the ios platform");
@@ -127,9 +115,9 @@ validate_redirect (NylSbRequest *req,
     }
   if (g_str_equal (platform, "android"))
     {
-      const char *fingerprint = member_string (settings, "sha1_certificate_fingerprint");
+      const char *fingerprint = nyl_sb_json_string (settings, "sha1_certificate_fingerprint");
 
-      if (member_string (settings, "package_name") == NULL || fingerprint == NULL)
+      if (nyl_sb_json_string (settings, "package_name") == NULL || fingerprint == NULL)
         {
           nyl_sb_reply_error (req, 400, "api.invalid_request_error",
                               "settings.package_name and settings.sha1_certificate_fingerprint "
@@ -180,7 +168,7 @@ static gboolean
 valid_hosted_authentication (NylSbRequest *req,
                              JsonObject   *ha)
 {
-  const char *alignment = member_string (ha, "alignment");
+  const char *alignment = nyl_sb_json_string (ha, "alignment");
   JsonNode *spacing = json_object_get_member (ha, "spacing");
 
   if (json_object_has_member (ha, "alignment") &&
@@ -264,9 +252,9 @@ patch_application (NylSbRequest *req)
               return;
             }
           item = json_node_get_object (element);
-          id = member_string (item, "id");
-          url = member_string (item, "url");
-          platform = member_string (item, "platform");
+          id = nyl_sb_json_string (item, "id");
+          url = nyl_sb_json_string (item, "url");
+          platform = nyl_sb_json_string (item, "platform");
           if (platform == NULL)
             platform = "web";
           settings = member_object (req, item, "settings", &bad);
@@ -366,8 +354,8 @@ create_redirect_uri (NylSbRequest *req)
   if (body == NULL)
     return;
 
-  url = member_string (body, "url");
-  platform = member_string (body, "platform");
+  url = nyl_sb_json_string (body, "url");
+  platform = nyl_sb_json_string (body, "platform");
   if (platform == NULL)
     platform = "web";
   settings = member_object (req, body, "settings", &bad);
@@ -402,10 +390,10 @@ update_redirect_uri (NylSbRequest     *req,
   if (body == NULL)
     return;
 
-  url = member_string (body, "url");
+  url = nyl_sb_json_string (body, "url");
   if (url == NULL)
     url = uri->url;
-  platform = member_string (body, "platform");
+  platform = nyl_sb_json_string (body, "platform");
   settings = member_object (req, body, "settings", &bad);
   if (bad)
     return;

@@ -22,18 +22,6 @@ static const char * const providers[] = {
   NULL,
 };
 
-static const char *
-member_string (JsonObject *o,
-               const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 needs_oauth_app (const char *provider)
 {
@@ -138,7 +126,7 @@ create_connector (NylSbRequest *req)
   if (body == NULL)
     return;
 
-  provider = member_string (body, "provider");
+  provider = nyl_sb_json_string (body, "provider");
   if (provider == NULL || !g_strv_contains (providers, provider))
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
@@ -155,8 +143,8 @@ create_connector (NylSbRequest *req)
       return;
     }
   if (needs_oauth_app (provider) &&
-      (member_string (settings, "client_id") == NULL ||
-       member_string (settings, "client_secret") == NULL))
+      (nyl_sb_json_string (settings, "client_id") == NULL ||
+       nyl_sb_json_string (settings, "client_secret") == NULL))
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
                           "settings.client_id and settings.client_secret are required for %s",
@@ -164,7 +152,7 @@ create_connector (NylSbRequest *req)
       return;
     }
 
-  name = member_string (body, "name");
+  name = nyl_sb_json_string (body, "name");
   connector = g_new0 (NylSbConnector, 1);
   connector->provider = g_strdup (provider);
   connector->name = name != NULL ? g_strdup (name) : g_strdup (provider);
@@ -190,8 +178,8 @@ update_connector (NylSbRequest   *req,
   if (body == NULL || !read_optional (req, body, &settings, &scope, &has_scope))
     return;
 
-  name = member_string (body, "name");
-  active = member_string (body, "active_credential_id");
+  name = nyl_sb_json_string (body, "name");
+  active = nyl_sb_json_string (body, "active_credential_id");
   if (json_object_has_member (body, "active_credential_id") &&
       (active == NULL || nyl_sb_credential_find (connector, active) == NULL))
     {
@@ -278,31 +266,19 @@ list_credentials (NylSbRequest   *req,
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   const char *sort_by = nyl_sb_query (req, "sort_by");
   const char *order_by = nyl_sb_query (req, "order_by");
-  gboolean ascending;
+  gboolean by_updated_at, ascending;
   JsonArray *items;
   guint limit, offset;
 
   if (!nyl_sb_query_uint (req, "limit", 10, 1, 200, &limit) ||
       !nyl_sb_query_uint (req, "offset", 0, 0, G_MAXINT, &offset))
     return;
-  if (sort_by != NULL && !g_str_equal (sort_by, "created_at") && !g_str_equal (sort_by,
-                                                                               "updated_at"))
-    {
-      nyl_sb_reply_error (req, 400, "api.invalid_request_error",
-                          "sort_by must be created_at or updated_at");
-      return;
-    }
-  if (order_by != NULL && !g_str_equal (order_by, "asc") && !g_str_equal (order_by, "desc"))
-    {
-      nyl_sb_reply_error (req, 400, "api.invalid_request_error", "order_by must be asc or desc");
-      return;
-    }
-  ascending = order_by != NULL && g_str_equal (order_by, "asc");
+  if (!nyl_sb_query_sort (req, sort_by, order_by, &by_updated_at, &ascending))
+    return;
 
   for (guint i = 0; i < connector->credentials->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (connector->credentials, i));
-  g_ptr_array_sort (sorted, sort_by != NULL && g_str_equal (sort_by, "updated_at")
-                            ? compare_updated_desc : compare_created_desc);
+  g_ptr_array_sort (sorted, by_updated_at ? compare_updated_desc : compare_created_desc);
 
   items = json_array_new ();
   for (guint i = offset; i < sorted->len && i - offset < limit; i++)
@@ -373,7 +349,7 @@ check_credential_data (NylSbRequest *req,
 
   for (guint i = 0; required[i] != NULL; i++)
     {
-      if (member_string (o, required[i]) == NULL)
+      if (nyl_sb_json_string (o, required[i]) == NULL)
         {
           nyl_sb_reply_error (req, 400, "api.invalid_request_error",
                               "credential_data.%s is required for %s credentials", required[i],
@@ -419,8 +395,8 @@ create_credential (NylSbRequest   *req,
   if (body == NULL)
     return;
 
-  name = member_string (body, "name");
-  type = member_string (body, "credential_type");
+  name = nyl_sb_json_string (body, "name");
+  type = nyl_sb_json_string (body, "credential_type");
   if (name == NULL || name[0] == '\0' || type == NULL)
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
@@ -461,7 +437,7 @@ update_credential (NylSbRequest    *req,
   if (body == NULL)
     return;
 
-  name = member_string (body, "name");
+  name = nyl_sb_json_string (body, "name");
   if (json_object_has_member (body, "name") && (name == NULL || name[0] == '\0'))
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error", "name must be a string");

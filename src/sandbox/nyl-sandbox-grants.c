@@ -61,6 +61,7 @@ list_grants (NylSbRequest *req)
   const char *ids = query_nonempty (req, "account_ids");
   const guint32 *slots;
   guint n_slots, limit, offset;
+  gboolean by_updated_at;
   GString *out;
 
   if (!nyl_sb_query_uint (req, "limit", 10, 1, 200, &limit) ||
@@ -68,21 +69,9 @@ list_grants (NylSbRequest *req)
       !query_time (req, "since", &filter.since) || !query_time (req, "before", &filter.before))
     return;
 
-  if (sort_by != NULL && !g_str_equal (sort_by, "created_at") && !g_str_equal (sort_by,
-                                                                               "updated_at"))
-    {
-      nyl_sb_reply_error (req, 400, "api.invalid_request_error",
-                          "sort_by must be created_at or updated_at");
-      return;
-    }
-  if (order_by != NULL && !g_str_equal (order_by, "asc") && !g_str_equal (order_by, "desc"))
-    {
-      nyl_sb_reply_error (req, 400, "api.invalid_request_error", "order_by must be asc or desc");
-      return;
-    }
-  filter.sort_by = sort_by != NULL && g_str_equal (sort_by, "updated_at")
-                   ? NYL_SB_SORT_UPDATED_AT : NYL_SB_SORT_CREATED_AT;
-  filter.ascending = order_by != NULL && g_str_equal (order_by, "asc");
+  if (!nyl_sb_query_sort (req, sort_by, order_by, &by_updated_at, &filter.ascending))
+    return;
+  filter.sort_by = by_updated_at ? NYL_SB_SORT_UPDATED_AT : NYL_SB_SORT_CREATED_AT;
 
   filter.grant_status = query_nonempty (req, "grant_status");
   if (filter.grant_status != NULL && !g_str_equal (filter.grant_status, "valid") &&

@@ -114,6 +114,13 @@ gboolean      nyl_sb_query_uint               (NylSbRequest  *req,
                                                guint          min,
                                                guint          max,
                                                guint         *out);
+/* Checks `sort_by` (created_at or updated_at) and `order_by` (asc or desc) as the caller read
+ * them (NULL: the default, created_at descending); a wrong one is answered with a 400. */
+gboolean      nyl_sb_query_sort               (NylSbRequest  *req,
+                                               const char    *sort_by,
+                                               const char    *order_by,
+                                               gboolean      *by_updated_at,
+                                               gboolean      *ascending);
 gboolean      nyl_sb_cursor_page              (NylSbRequest  *req,
                                                guint          total,
                                                guint         *offset,

@@ -345,105 +345,84 @@ nyl_sb_state_find_key (NylSbState  *self,
   return found;
 }
 
+/* The element of @array whose string member at @offset equals @key, or NULL. */
+static gpointer
+find_by_key (GPtrArray  *array,
+             gsize       offset,
+             const char *key)
+{
+  for (guint i = 0; key != NULL && i < array->len; i++)
+    {
+      gpointer element = g_ptr_array_index (array, i);
+
+      if (g_str_equal (G_STRUCT_MEMBER (const char *, element, offset), key))
+        return element;
+    }
+  return NULL;
+}
+
 NylSbApp *
 nyl_sb_state_find_app (NylSbState *self,
                        const char *application_id)
 {
-  for (guint i = 0; application_id != NULL && i < self->apps->len; i++)
-    {
-      NylSbApp *app = g_ptr_array_index (self->apps, i);
-
-      if (g_str_equal (app->application_id, application_id))
-        return app;
-    }
-  return NULL;
+  return find_by_key (self->apps, G_STRUCT_OFFSET (NylSbApp, application_id), application_id);
 }
 
 NylSbDomain *
 nyl_sb_state_find_domain (NylSbState *self,
                           const char *id)
 {
-  for (guint i = 0; i < self->domains->len; i++)
-    {
-      NylSbDomain *domain = g_ptr_array_index (self->domains, i);
-
-      if (g_str_equal (domain->id, id))
-        return domain;
-    }
-  return NULL;
+  return find_by_key (self->domains, G_STRUCT_OFFSET (NylSbDomain, id), id);
 }
 
 NylSbRedirectUri *
 nyl_sb_redirect_uri_find (NylSbApp   *app,
                           const char *id)
 {
-  for (guint i = 0; i < app->redirect_uris->len; i++)
-    {
-      NylSbRedirectUri *uri = g_ptr_array_index (app->redirect_uris, i);
-
-      if (g_str_equal (uri->id, id))
-        return uri;
-    }
-  return NULL;
+  return find_by_key (app->redirect_uris, G_STRUCT_OFFSET (NylSbRedirectUri, id), id);
 }
 
 NylSbConnector *
 nyl_sb_connector_find (NylSbApp   *app,
                        const char *provider)
 {
-  for (guint i = 0; i < app->connectors->len; i++)
-    {
-      NylSbConnector *connector = g_ptr_array_index (app->connectors, i);
-
-      if (g_str_equal (connector->provider, provider))
-        return connector;
-    }
-  return NULL;
+  return find_by_key (app->connectors, G_STRUCT_OFFSET (NylSbConnector, provider), provider);
 }
 
 NylSbCredential *
 nyl_sb_credential_find (NylSbConnector *connector,
                         const char     *id)
 {
-  for (guint i = 0; i < connector->credentials->len; i++)
-    {
-      NylSbCredential *cred = g_ptr_array_index (connector->credentials, i);
-
-      if (g_str_equal (cred->id, id))
-        return cred;
-    }
-  return NULL;
+  return find_by_key (connector->credentials, G_STRUCT_OFFSET (NylSbCredential, id), id);
 }
 
 NylSbWebhook *
 nyl_sb_webhook_find (NylSbApp   *app,
                      const char *id)
 {
-  for (guint i = 0; i < app->webhooks->len; i++)
-    {
-      NylSbWebhook *webhook = g_ptr_array_index (app->webhooks, i);
-
-      if (g_str_equal (webhook->id, id))
-        return webhook;
-    }
-  return NULL;
+  return find_by_key (app->webhooks, G_STRUCT_OFFSET (NylSbWebhook, id), id);
 }
 
 NylSbApiKey *
 nyl_sb_api_key_find (NylSbApp   *app,
                      const char *id)
 {
-  for (guint i = 0; i < app->api_keys->len; i++)
-    {
-      NylSbApiKey *key = g_ptr_array_index (app->api_keys, i);
-
-      if (g_str_equal (key->id, id))
-        return key;
-    }
-  return NULL;
+  return find_by_key (app->api_keys, G_STRUCT_OFFSET (NylSbApiKey, id), id);
 }
 
 /* ---- JSON helpers ------------------------------------------------------------------------ */
+
+const char *
+nyl_sb_json_string (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
 
 char **
 nyl_sb_json_strv (JsonObject *object,
@@ -1404,6 +1383,80 @@ webhook_new (NylSbState         *state,
   return webhook;
 }
 
+static const char * const grant_triggers[] = {
+  "grant.created", "grant.updated", "grant.deleted", "grant.expired", NULL,
+};
+static const char * const mail_triggers[] = { "message.created", "message.updated", NULL };
+static const char * const calendar_triggers[] = {
+  "calendar.created", "event.created", "event.updated", "event.deleted", NULL,
+};
+static const char * const crm_triggers[] = { "contact.updated", "contact.deleted", NULL };
+static const char * const ops_emails[] = { "ops@acme.example", "oncall@acme.example", NULL };
+static const char * const dev_emails[] = { "dev@acme.example", NULL };
+static const char * const no_strings[] = { NULL };
+
+/* The seeded objects of the production and staging applications, in the order they get their
+ * IDs. */
+static const struct {
+  gboolean    production;
+  const char *url;
+  const char *platform;
+  const char *settings;
+} seed_uris[] = {
+  { TRUE, "https://app.acme.example/oauth/callback", "web", NULL },
+  { TRUE, "http://localhost:9000/oauth/callback", "web", NULL },
+  { TRUE, "http://127.0.0.1/callback", "desktop", NULL },
+  { TRUE, "https://app.acme.example/auth/js", "js", "{\"origin\":\"app.acme.example\"}" },
+  { TRUE, "com.acme.mail://oauth/callback", "ios",
+    "{\"bundle_id\":\"com.acme.Mail\",\"app_store_id\":\"1234567890\","
+    "\"team_id\":\"A1B2C3D4E5\"}" },
+  { TRUE, "com.acme.mail://callback", "android",
+    "{\"package_name\":\"com.acme.mail\","
+    "\"sha1_certificate_fingerprint\":\"5E:8F:16:06:2E:A3:CD:2C:"
+    "4A:0D:54:78:76:BA:A6:F3:8C:AB:F6:25\"}" },
+  { FALSE, "https://staging.acme.example/oauth/callback", "web", NULL },
+  { FALSE, "http://localhost:3000/callback", "web", NULL },
+};
+
+/* Days from the anchor. */
+static const struct {
+  gboolean    production;
+  const char *name;
+  int         created_days;
+  int         expires_days;
+} seed_keys[] = {
+  { TRUE, "Sandbox default", -30, 335 },
+  { TRUE, "CI pipeline", -85, 5 },
+  { TRUE, "Legacy integration", -200, -20 },
+  { FALSE, "Staging default", -10, 170 },
+};
+
+typedef struct
+{
+  gboolean            production;
+  const char         *description;
+  const char * const *triggers;
+  const char         *url;
+  const char         *status;
+  const char * const *emails;
+  gboolean            compressed;
+  int                 created_days; /* before the anchor */
+  gint64              status_age;   /* seconds since the status changed; 0: since creation */
+} SeedWebhook;
+
+static const SeedWebhook seed_webhooks[] = {
+  { TRUE, "Grant lifecycle", grant_triggers, "https://hooks.acme.example/nylas/grants",
+    "active", ops_emails, FALSE, 200, 0 },
+  { TRUE, "Mail sync", mail_triggers, "https://hooks.acme.example/nylas/mail",
+    "pause", dev_emails, FALSE, 150, 3 * DAY },
+  { TRUE, "Calendar sync", calendar_triggers, "https://calendar-sync.globex.example/webhook",
+    "failing", ops_emails, TRUE, 90, 6 * 3600 },
+  { TRUE, "Legacy CRM", crm_triggers, "https://crm.initech.example/nylas",
+    "failed", no_strings, FALSE, 500, 12 * DAY },
+  { FALSE, "Staging grants", grant_triggers, "https://staging.acme.example/hooks/nylas",
+    "active", dev_emails, FALSE, 9, 0 },
+};
+
 static void
 seed_app (NylSbState *state,
           NylSbApp   *app,
@@ -1412,17 +1465,6 @@ seed_app (NylSbState *state,
   gint64 t = state->anchor;
   NylSbConnector *google, *microsoft, *imap;
   NylSbCredential *cred;
-  static const char * const grant_triggers[] = {
-    "grant.created", "grant.updated", "grant.deleted", "grant.expired", NULL,
-  };
-  static const char * const mail_triggers[] = { "message.created", "message.updated", NULL };
-  static const char * const calendar_triggers[] = {
-    "calendar.created", "event.created", "event.updated", "event.deleted", NULL,
-  };
-  static const char * const crm_triggers[] = { "contact.updated", "contact.deleted", NULL };
-  static const char * const ops_emails[] = { "ops@acme.example", "oncall@acme.example", NULL };
-  static const char * const dev_emails[] = { "dev@acme.example", NULL };
-  static const char * const none[] = { NULL };
   static const char * const google_connector_scope[] = {
     "https://www.googleapis.com/auth/userinfo.email",
     "https://www.googleapis.com/auth/userinfo.profile",
@@ -1432,50 +1474,19 @@ seed_app (NylSbState *state,
   };
 
   /* Redirect URIs of several platforms. */
-  if (production)
-    {
+  for (guint i = 0; i < G_N_ELEMENTS (seed_uris); i++)
+    if (seed_uris[i].production == production)
       g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "https://app.acme.example/oauth/callback", "web", NULL));
-      g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "http://localhost:9000/oauth/callback", "web", NULL));
-      g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "http://127.0.0.1/callback", "desktop", NULL));
-      g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "https://app.acme.example/auth/js", "js",
-                                "{\"origin\":\"app.acme.example\"}"));
-      g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "com.acme.mail://oauth/callback", "ios",
-                                "{\"bundle_id\":\"com.acme.Mail\",\"app_store_id\":\"1234567890\","
-                                "\"team_id\":\"A1B2C3D4E5\"}"));
-      g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "com.acme.mail://callback", "android",
-                                "{\"package_name\":\"com.acme.mail\","
-                                "\"sha1_certificate_fingerprint\":\"5E:8F:16:06:2E:A3:CD:2C:"
-                                "4A:0D:54:78:76:BA:A6:F3:8C:AB:F6:25\"}"));
-    }
-  else
-    {
-      g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "https://staging.acme.example/oauth/callback", "web", NULL));
-      g_ptr_array_add (app->redirect_uris,
-                       uri_new (state, "http://localhost:3000/callback", "web", NULL));
-    }
+                       uri_new (state, seed_uris[i].url, seed_uris[i].platform,
+                                seed_uris[i].settings));
 
   /* API keys: one long-lived, one expiring within a week, one already expired. */
-  if (production)
-    {
-      g_ptr_array_add (app->api_keys, key_new (state, app, 0, "Sandbox default", t - 30 * DAY,
-                                               t + 335 * DAY));
-      g_ptr_array_add (app->api_keys, key_new (state, app, 1, "CI pipeline", t - 85 * DAY,
-                                               t + 5 * DAY));
-      g_ptr_array_add (app->api_keys, key_new (state, app, 2, "Legacy integration", t - 200 * DAY,
-                                               t - 20 * DAY));
-    }
-  else
-    {
-      g_ptr_array_add (app->api_keys, key_new (state, app, 0, "Staging default", t - 10 * DAY,
-                                               t + 170 * DAY));
-    }
+  for (guint i = 0, n = 0; i < G_N_ELEMENTS (seed_keys); i++)
+    if (seed_keys[i].production == production)
+      g_ptr_array_add (app->api_keys,
+                       key_new (state, app, n++, seed_keys[i].name,
+                                t + seed_keys[i].created_days * DAY,
+                                t + seed_keys[i].expires_days * DAY));
 
   /* Connectors with credentials. */
   google = connector_new ("google", "Google",
@@ -1511,39 +1522,23 @@ seed_app (NylSbState *state,
                                "{\"tenant\":\"fabrikam.example\"}", t - 60 * DAY));
   g_ptr_array_add (app->connectors, microsoft);
 
-  imap = connector_new ("imap", "IMAP", "{}", none, t - 300 * DAY);
+  imap = connector_new ("imap", "IMAP", "{}", no_strings, t - 300 * DAY);
   g_ptr_array_add (app->connectors, imap);
 
   /* Webhooks in every status. */
-  if (production)
+  for (guint i = 0; i < G_N_ELEMENTS (seed_webhooks); i++)
     {
+      const SeedWebhook *sw = &seed_webhooks[i];
       NylSbWebhook *w;
 
-      w = webhook_new (state, "Grant lifecycle", grant_triggers,
-                       "https://hooks.acme.example/nylas/grants", "active", ops_emails, FALSE,
-                       t - 200 * DAY);
+      if (sw->production != production)
+        continue;
+
+      w = webhook_new (state, sw->description, sw->triggers, sw->url, sw->status, sw->emails,
+                       sw->compressed, t - sw->created_days * DAY);
+      if (sw->status_age > 0)
+        w->status_updated_at = t - sw->status_age;
       g_ptr_array_add (app->webhooks, w);
-      w = webhook_new (state, "Mail sync", mail_triggers, "https://hooks.acme.example/nylas/mail",
-                       "pause", dev_emails, FALSE, t - 150 * DAY);
-      w->status_updated_at = t - 3 * DAY;
-      g_ptr_array_add (app->webhooks, w);
-      w = webhook_new (state, "Calendar sync", calendar_triggers,
-                       "https://calendar-sync.globex.example/webhook", "failing", ops_emails, TRUE,
-                       t - 90 * DAY);
-      w->status_updated_at = t - 6 * 3600;
-      g_ptr_array_add (app->webhooks, w);
-      w = webhook_new (state, "Legacy CRM", crm_triggers, "https://crm.initech.example/nylas",
-                       "failed", none, FALSE, t - 500 * DAY);
-      w->status_updated_at = t - 12 * DAY;
-      g_ptr_array_add (app->webhooks, w);
-    }
-  else
-    {
-      g_ptr_array_add (app->webhooks,
-                       webhook_new (state, "Staging grants", grant_triggers,
-                                    "https://staging.acme.example/hooks/nylas", "active",
-                                    dev_emails,
-                                    FALSE, t - 9 * DAY));
     }
 }
 

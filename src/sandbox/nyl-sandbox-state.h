@@ -304,6 +304,9 @@ void      nyl_sb_grant_append_json    (const NylSbGrant *grant,
                                        GString          *out);
 
 /* Small JSON helpers shared by the handlers. */
+/* The string @member of @object (which may be NULL), or NULL when it is not a string. */
+const char *nyl_sb_json_string        (JsonObject       *object,
+                                       const char       *member);
 char    **nyl_sb_json_strv            (JsonObject       *object,
                                        const char       *member);
 JsonArray *nyl_sb_strv_to_json_array  (const char * const *strv);

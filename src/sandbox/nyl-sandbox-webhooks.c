@@ -53,18 +53,6 @@ nyl_sb_webhooks_is_trigger (const char *trigger)
   return trigger != NULL && g_strv_contains (triggers, trigger);
 }
 
-static const char *
-member_string (JsonObject *o,
-               const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* ---- notification bodies ----------------------------------------------------------------- */
 
 static char *
@@ -771,14 +759,14 @@ create_webhook (NylSbRequest *req)
     }
   if (!check_triggers (req, trigger_list))
     return;
-  url = member_string (body, "webhook_url");
+  url = nyl_sb_json_string (body, "webhook_url");
   if (!check_url (req, url))
     return;
   emails = read_list (req, body, "notification_email_addresses", &bad);
   if (bad || !check_emails (req, emails) ||
       !read_bool (req, body, "compressed_delivery", &compressed))
     return;
-  description = member_string (body, "description");
+  description = nyl_sb_json_string (body, "description");
 
   webhook = g_new0 (NylSbWebhook, 1);
   webhook->id = nyl_sb_state_new_token (req->sandbox->state, "", 26);
@@ -885,18 +873,18 @@ update_webhook (NylSbRequest *req,
 
   u = g_new0 (Update, 1);
   u->id = g_strdup (webhook->id);
-  if ((s = member_string (body, "description")) != NULL && s[0] != '\0')
+  if ((s = nyl_sb_json_string (body, "description")) != NULL && s[0] != '\0')
     u->description = g_strdup (s);
   u->trigger_types = read_list (req, body, "trigger_types", &bad);
   if (bad || !check_triggers (req, u->trigger_types))
     goto invalid;
-  if ((s = member_string (body, "webhook_url")) != NULL && s[0] != '\0')
+  if ((s = nyl_sb_json_string (body, "webhook_url")) != NULL && s[0] != '\0')
     {
       if (!check_url (req, s))
         goto invalid;
       u->webhook_url = g_strdup (s);
     }
-  if ((s = member_string (body, "status")) != NULL && s[0] != '\0')
+  if ((s = nyl_sb_json_string (body, "status")) != NULL && s[0] != '\0')
     {
       if (!g_str_equal (s, "active") && !g_str_equal (s, "pause"))
         {
@@ -935,8 +923,8 @@ send_test_event (NylSbRequest *req)
 
   if (body == NULL)
     return;
-  trigger = member_string (body, "trigger_type");
-  url = member_string (body, "webhook_url");
+  trigger = nyl_sb_json_string (body, "trigger_type");
+  url = nyl_sb_json_string (body, "webhook_url");
   if (!nyl_sb_webhooks_is_trigger (trigger))
     {
       nyl_sb_reply_error (req, 400, "api.invalid_request_error",
@@ -1029,7 +1017,7 @@ nyl_sb_handle_webhooks (NylSbRequest *req)
         }
       if ((body = nyl_sb_request_object (req)) == NULL)
         return;
-      trigger = member_string (body, "trigger_type");
+      trigger = nyl_sb_json_string (body, "trigger_type");
       if (!nyl_sb_webhooks_is_trigger (trigger))
         {
           nyl_sb_reply_error (req, 400, "api.invalid_request_error",

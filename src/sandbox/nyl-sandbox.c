@@ -209,6 +209,32 @@ nyl_sb_query_uint (NylSbRequest *req,
   return TRUE;
 }
 
+gboolean
+nyl_sb_query_sort (NylSbRequest *req,
+                   const char   *sort_by,
+                   const char   *order_by,
+                   gboolean     *by_updated_at,
+                   gboolean     *ascending)
+{
+  if (sort_by != NULL && !g_str_equal (sort_by, "created_at") &&
+      !g_str_equal (sort_by, "updated_at"))
+    {
+      nyl_sb_reply_error (req, SOUP_STATUS_BAD_REQUEST, "api.invalid_request_error",
+                          "sort_by must be created_at or updated_at");
+      return FALSE;
+    }
+  if (order_by != NULL && !g_str_equal (order_by, "asc") && !g_str_equal (order_by, "desc"))
+    {
+      nyl_sb_reply_error (req, SOUP_STATUS_BAD_REQUEST, "api.invalid_request_error",
+                          "order_by must be asc or desc");
+      return FALSE;
+    }
+
+  *by_updated_at = sort_by != NULL && g_str_equal (sort_by, "updated_at");
+  *ascending = order_by != NULL && g_str_equal (order_by, "asc");
+  return TRUE;
+}
+
 static char *
 cursor_encode (guint offset)
 {
