@@ -136,14 +136,16 @@ test_fingerprint (void)
   g_assert_cmpstr (normalized, ==, expected);
   g_free (normalized);
 
-  normalized = nyl_input_normalize_fingerprint ("5e:8f:16:06:2e:a3:cd:2c:4a:0d:54:78:76:ba:a6:f3:8c:ab:f6",
-                                                &error);
+  /* 19 bytes. */
+  normalized = nyl_input_normalize_fingerprint ("5e:8f:16:06:2e:a3:cd:2c:4a:0d:"
+                                                "54:78:76:ba:a6:f3:8c:ab:f6", &error);
   g_assert_error (error, NYL_API_ERROR, NYL_API_ERROR_INVALID_REQUEST);
   g_assert_null (normalized);
   g_clear_error (&error);
 
-  normalized = nyl_input_normalize_fingerprint ("5E-8F-16-06-2E-A3-CD-2C-4A-0D-54-78-76-BA-A6-F3-8C-AB-F6-25",
-                                                &error);
+  /* Dashes are not the separator. */
+  normalized = nyl_input_normalize_fingerprint ("5E-8F-16-06-2E-A3-CD-2C-4A-0D-"
+                                                "54-78-76-BA-A6-F3-8C-AB-F6-25", &error);
   g_assert_error (error, NYL_API_ERROR, NYL_API_ERROR_INVALID_REQUEST);
   g_assert_null (normalized);
   g_clear_error (&error);

@@ -14,9 +14,21 @@
 
 #include <adwaita.h>
 
+#include "model-test-util.h"
+#include "nyl-add-application-window.h"
+#include "nyl-app-details.h"
 #include "nyl-application.h"
 #include "nyl-badge.h"
 #include "nyl-banner.h"
+#include "nyl-checklist-row.h"
+#include "nyl-health-card.h"
+#include "nyl-overview-page.h"
+#include "nyl-profile-row.h"
+#include "nyl-profile-switcher.h"
+#include "nyl-redirect-uri-dialog.h"
+#include "nyl-redirect-uri-row.h"
+#include "nyl-redirect-uris-page.h"
+#include "nyl-settings-page.h"
 #include "nyl-state-stack.h"
 #include "nyl-ui-dialogs.h"
 #include "nyl-window.h"
@@ -377,6 +389,568 @@ test_confirm_dialog (void)
   destroy_and_assert_finalized (GTK_WINDOW (window));
 }
 
+/* Application widgets (issue 6): each built, exercised as a person would,
+ * and finalized. Widgets that show an application get a session on an
+ * in-process sandbox. */
+
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 wait_deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      { \
+        g_assert_cmpint (g_get_monotonic_time (), <, wait_deadline); \
+        g_main_context_iteration (NULL, FALSE); \
+      } \
+  } G_STMT_END
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static NylAppDetails *
+fetch_details (NylSession *session)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  NylResource *details;
+
+  nyl_session_fetch_async (session, NYL_TYPE_APP_DETAILS, NULL, NULL, NULL, mt_result_cb,
+                           &result);
+  MT_AWAIT (result);
+  details = nyl_session_fetch_finish (session, result, &error);
+  g_assert_no_error (error);
+
+  return NYL_APP_DETAILS (details);
+}
+
+static GListModel *
+list_all (NylSession *session,
+          GType       type)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  nyl_session_list_async (session, type, NULL, NULL, mt_result_cb, &result);
+  MT_AWAIT (result);
+  list = nyl_session_list_finish (session, result, &error);
+  g_assert_no_error (error);
+
+  return list;
+}
+
+static void
+test_health_card (void)
+{
+  NylHealthCard *card = NYL_HEALTH_CARD (g_object_ref_sink (nyl_health_card_new ("Grants")));
+  int notified = 0;
+
+  g_signal_connect (card, "notify::attention", G_CALLBACK (count_cb), &notified);
+
+  nyl_health_card_set_value (card, "500");
+  nyl_health_card_set_detail (card, "452 valid · 48 invalid");
+  g_assert_cmpstr (nyl_health_card_get_title (card), ==, "Grants");
+  g_assert_cmpstr (nyl_health_card_get_value (card), ==, "500");
+  g_assert_true (has_label (GTK_WIDGET (card), "452 valid · 48 invalid"));
+
+  /* Something to look at colours the value. */
+  nyl_health_card_set_attention (card, TRUE);
+  nyl_health_card_set_attention (card, TRUE);
+  g_assert_cmpint (notified, ==, 1);
+  g_assert_true (nyl_health_card_get_attention (card));
+
+  g_assert_finalize_object (card);
+}
+
+static void
+test_checklist_row (void)
+{
+  g_autoptr(NylChecklistItem) item = nyl_checklist_item_new ("redirect-uri", "At least one",
+                                                             "redirect-uris");
+  NylChecklistRow *row = NYL_CHECKLIST_ROW (g_object_ref_sink (nyl_checklist_row_new (item)));
+
+  g_assert_true (nyl_checklist_row_get_item (row) == item);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "At least one");
+  g_assert_true (has_label (GTK_WIDGET (row), "Not checked"));
+
+  /* The row follows its item. */
+  nyl_checklist_item_set_result (item, NYL_CHECK_STATE_FAIL, "No redirect URI is registered");
+  g_assert_true (has_label (GTK_WIDGET (row), "Needs attention"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "No redirect URI is registered");
+  nyl_checklist_item_set_result (item, NYL_CHECK_STATE_PASS, "1 redirect URI registered");
+  g_assert_true (has_label (GTK_WIDGET (row), "Passed"));
+  g_assert_false (has_label (GTK_WIDGET (row), "Needs attention"));
+
+  g_assert_finalize_object (row);
+}
+
+static void
+test_profile_switcher (void)
+{
+  NylProfileSwitcher *switcher =
+    NYL_PROFILE_SWITCHER (g_object_ref_sink (nyl_profile_switcher_new ()));
+  g_autoptr(GListStore) profiles = g_list_store_new (NYL_TYPE_PROFILE);
+  g_autoptr(NylProfile) acme = nyl_profile_new ("p1", "Acme");
+  g_autoptr(NylProfile) sandbox = nyl_profile_new (NYL_SANDBOX_PROFILE_ID, "Sandbox (simulated)");
+  g_autofree char *acme_text = NULL;
+  GtkWidget *list;
+  guint n_rows = 0;
+  guint n_current = 0;
+
+  nyl_profile_set_region (acme, "eu");
+  nyl_profile_set_environment (acme, "staging");
+  acme_text = nyl_profile_describe (acme);
+  g_assert_cmpstr (acme_text, ==, "EU · staging");
+
+  g_list_store_append (profiles, acme);
+  nyl_profile_switcher_set_model (switcher, G_LIST_MODEL (profiles));
+  /* Added later, as the sandbox's profile is. */
+  g_list_store_append (profiles, sandbox);
+  nyl_profile_switcher_set_current_id (switcher, "p1");
+  g_assert_cmpstr (nyl_profile_switcher_get_current_id (switcher), ==, "p1");
+
+  list = find_descendant (GTK_WIDGET (switcher), GTK_TYPE_LIST_BOX);
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      n_rows++;
+      if (nyl_profile_row_get_current (NYL_PROFILE_ROW (child)))
+        {
+          n_current++;
+          g_assert_true (nyl_profile_row_get_profile (NYL_PROFILE_ROW (child)) == acme);
+        }
+    }
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_cmpuint (n_current, ==, 1);
+  g_assert_true (has_label (list, "EU · staging"));
+  g_assert_true (has_label (list, "Simulated Nylas API on this computer"));
+
+  /* A rename shows at once. */
+  nyl_profile_set_name (acme, "Acme EU");
+  g_assert_true (has_label (list, "Acme EU"));
+
+  g_assert_finalize_object (switcher);
+}
+
+static void
+test_redirect_uri_row (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string ("{\"id\":\"r1\","
+                                               "\"url\":\"http://app.example.com/cb\","
+                                               "\"platform\":\"ios\",\"settings\":"
+                                               "{\"bundle_id\":\"com.example.App\"}}", &error);
+  g_autoptr(NylRedirectUri) uri = nyl_resource_new_from_json (NYL_TYPE_REDIRECT_URI, node, &error);
+  g_autofree char *description = NULL;
+  NylRedirectUriRow *row;
+
+  g_assert_no_error (error);
+  row = NYL_REDIRECT_URI_ROW (g_object_ref_sink (nyl_redirect_uri_row_new (uri)));
+
+  description = nyl_redirect_uri_describe (uri);
+  g_assert_cmpstr (description, ==, "iOS · bundle com.example.App");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "http://app.example.com/cb");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, description);
+
+  g_assert_finalize_object (row);
+}
+
+static void
+test_overview_page (MtFixture     *f,
+                    gconstpointer  user_data)
+{
+  NylOverviewPage *page = NYL_OVERVIEW_PAGE (g_object_ref_sink (nyl_overview_page_new ()));
+  NylChecklist *checklist = nyl_overview_page_get_checklist (page);
+  NylStateStack *stack;
+  NylBanner *banner;
+
+  stack = NYL_STATE_STACK (find_descendant (GTK_WIDGET (page), NYL_TYPE_STATE_STACK));
+  banner = NYL_BANNER (find_descendant (GTK_WIDGET (page), NYL_TYPE_BANNER));
+
+  /* No application: nothing to show, nothing checked. */
+  g_assert_cmpint (nyl_state_stack_get_state (stack), ==, NYL_STATE_EMPTY);
+  g_assert_cmpuint (nyl_checklist_get_n_unknown (checklist), ==, 7);
+
+  nyl_overview_page_set_session (page, f->session);
+  g_assert_true (nyl_overview_page_get_loading (page));
+  g_assert_cmpint (nyl_state_stack_get_state (stack), ==, NYL_STATE_LOADING);
+  WAIT_UNTIL (!nyl_overview_page_get_loading (page));
+
+  /* The sample application: details, health and the live checklist. */
+  g_assert_cmpint (nyl_state_stack_get_state (stack), ==, NYL_STATE_CONTENT);
+  g_assert_true (has_label (GTK_WIDGET (page), nyl_sandbox_get_application_id (f->sandbox)));
+  g_assert_true (has_label (GTK_WIDGET (page), "United States (US)"));
+  g_assert_cmpuint (nyl_checklist_get_n_passed (checklist), ==, 5);
+  g_assert_cmpuint (nyl_checklist_get_n_failed (checklist), ==, 2);
+  g_assert_true (has_label (GTK_WIDGET (page), "5 of 7 checks pass"));
+  g_assert_false (nyl_banner_get_revealed (banner));
+
+  /* The server goes away: the last good data stays, under a banner. */
+  nyl_sandbox_stop (f->sandbox);
+  nyl_client_set_max_attempts (nyl_session_get_client (f->session), 1);
+  nyl_overview_page_refresh (page);
+  WAIT_UNTIL (!nyl_overview_page_get_loading (page));
+  g_assert_cmpint (nyl_state_stack_get_state (stack), ==, NYL_STATE_CONTENT);
+  g_assert_true (nyl_banner_get_revealed (banner));
+  g_assert_cmpuint (nyl_checklist_get_n_failed (checklist), ==, 2);
+  g_assert_true (has_label (GTK_WIDGET (page), "United States (US)"));
+
+  /* Without an application again, nothing of it stays. */
+  nyl_overview_page_set_session (page, NULL);
+  g_assert_false (has_label (GTK_WIDGET (page), "United States (US)"));
+  g_assert_cmpint (nyl_state_stack_get_state (stack), ==, NYL_STATE_EMPTY);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_overview_page_error (MtFixture     *f,
+                          gconstpointer  user_data)
+{
+  NylOverviewPage *page = NYL_OVERVIEW_PAGE (g_object_ref_sink (nyl_overview_page_new ()));
+  NylStateStack *stack = NYL_STATE_STACK (find_descendant (GTK_WIDGET (page),
+                                                           NYL_TYPE_STATE_STACK));
+
+  /* Nothing ever loaded: the error fills the page, with Try Again. */
+  nyl_sandbox_stop (f->sandbox);
+  nyl_client_set_max_attempts (nyl_session_get_client (f->session), 1);
+  nyl_overview_page_set_session (page, f->session);
+  WAIT_UNTIL (!nyl_overview_page_get_loading (page));
+  g_assert_cmpint (nyl_state_stack_get_state (stack), ==, NYL_STATE_ERROR);
+  g_assert_true (has_label (GTK_WIDGET (page), "Could not load the application"));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_settings_page (MtFixture     *f,
+                    gconstpointer  user_data)
+{
+  NylSettingsPage *page = NYL_SETTINGS_PAGE (g_object_ref_sink (nyl_settings_page_new ()));
+  g_autoptr(NylAppDetails) before = fetch_details (f->session);
+  g_autoptr(NylAppDetails) after = NULL;
+  JsonObject *hosted;
+
+  nyl_settings_page_set_session (page, f->session);
+  WAIT_UNTIL (!nyl_settings_page_get_busy (page));
+  g_assert_false (nyl_settings_page_get_dirty (page));
+
+  /* Checked before sending: a colour and a URL. */
+  nyl_settings_page_set_field (page, "color-primary", "blue");
+  nyl_settings_page_set_field (page, "website-url", "http://acme.example");
+  g_assert_true (nyl_settings_page_get_dirty (page));
+  g_assert_false (nyl_settings_page_save (page));
+  g_assert_nonnull (nyl_settings_page_get_error (page, "color-primary"));
+  g_assert_nonnull (nyl_settings_page_get_error (page, "website-url"));
+  g_assert_null (nyl_settings_page_get_error (page, "name"));
+  g_assert_false (nyl_settings_page_get_busy (page));
+
+  /* Editing a refused field takes the complaint away. */
+  nyl_settings_page_set_field (page, "color-primary", "#1A73E8");
+  g_assert_null (nyl_settings_page_get_error (page, "color-primary"));
+
+  nyl_settings_page_set_field (page, "website-url", "https://acme.example/new");
+  nyl_settings_page_set_field (page, "name", "Acme Renamed");
+  nyl_settings_page_set_field (page, "spacing", "12");
+  g_assert_true (nyl_settings_page_save (page));
+  WAIT_UNTIL (!nyl_settings_page_get_busy (page));
+  g_assert_false (nyl_settings_page_get_dirty (page));
+
+  /* Whole objects went out: what the form changed, and the rest kept. */
+  after = fetch_details (f->session);
+  g_assert_cmpstr (nyl_app_details_get_branding_name (after), ==, "Acme Renamed");
+  g_assert_cmpstr (nyl_app_details_get_branding_website_url (after), ==,
+                   "https://acme.example/new");
+  g_assert_cmpstr (nyl_app_details_get_branding_icon_url (after), ==,
+                   nyl_app_details_get_branding_icon_url (before));
+  g_assert_cmpstr (nyl_app_details_get_branding_description (after), ==,
+                   nyl_app_details_get_branding_description (before));
+  hosted = nyl_app_details_get_hosted_authentication (after);
+  g_assert_cmpstr (json_object_get_string_member (hosted, "color_primary"), ==, "#1A73E8");
+  g_assert_cmpint (json_object_get_int_member (hosted, "spacing"), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (hosted, "title"), ==,
+                   json_object_get_string_member (
+                     nyl_app_details_get_hosted_authentication (before), "title"));
+
+  /* Clearing a field removes the member rather than sending "". */
+  nyl_settings_page_set_field (page, "description", "");
+  g_assert_true (nyl_settings_page_save (page));
+  WAIT_UNTIL (!nyl_settings_page_get_busy (page));
+  g_clear_object (&after);
+  after = fetch_details (f->session);
+  g_assert_null (nyl_app_details_get_branding_description (after));
+  g_assert_cmpstr (nyl_app_details_get_branding_name (after), ==, "Acme Renamed");
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_redirect_uris_page (MtFixture     *f,
+                         gconstpointer  user_data)
+{
+  NylRedirectUrisPage *page =
+    NYL_REDIRECT_URIS_PAGE (g_object_ref_sink (nyl_redirect_uris_page_new ()));
+  GListModel *model = nyl_redirect_uris_page_get_model (page);
+  g_autoptr(GListModel) server = NULL;
+  g_autoptr(NylRedirectUri) first = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *list;
+  guint n;
+
+  nyl_redirect_uris_page_set_session (page, f->session);
+  WAIT_UNTIL (!nyl_redirect_uris_page_get_loading (page));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, 6);
+
+  /* A row per redirect URI. */
+  list = find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (find_descendant (list, NYL_TYPE_REDIRECT_URI_ROW));
+
+  /* Delete, as the row's button does. */
+  first = g_list_model_get_item (model, 0);
+  id = g_strdup (nyl_resource_get_id (NYL_RESOURCE (first)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "redirect-uris.delete", "s", id));
+  WAIT_UNTIL (g_list_model_get_n_items (model) == n - 1);
+  server = list_all (f->session, NYL_TYPE_REDIRECT_URI);
+  g_assert_cmpuint (g_list_model_get_n_items (server), ==, n - 1);
+
+  nyl_redirect_uris_page_set_session (page, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+saved_cb (NylRedirectUriDialog  *dialog,
+          NylRedirectUri        *uri,
+          NylRedirectUri       **out)
+{
+  g_set_object (out, uri);
+}
+
+static void
+test_redirect_uri_dialog (MtFixture     *f,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GListModel) existing = list_all (f->session, NYL_TYPE_REDIRECT_URI);
+  g_autoptr(NylRedirectUri) saved = NULL;
+  g_autoptr(NylRedirectUri) edited = NULL;
+  g_autoptr(NylRedirectUri) original = g_list_model_get_item (existing, 0);
+  NylRedirectUriDialog *dialog = nyl_redirect_uri_dialog_new (f->session, existing, NULL);
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
+
+  /* https except localhost. */
+  nyl_redirect_uri_dialog_set_field (dialog, "url", "http://app.example.com/callback");
+  g_assert_false (nyl_redirect_uri_dialog_save (dialog));
+  g_assert_nonnull (g_strstr_len (nyl_redirect_uri_dialog_get_error (dialog, "url"), -1, "https"));
+
+  /* Duplicates are refused before asking the server. */
+  nyl_redirect_uri_dialog_set_field (dialog, "url", nyl_redirect_uri_get_url (original));
+  nyl_redirect_uri_dialog_set_field (dialog, "platform", nyl_redirect_uri_get_platform (original));
+  g_assert_false (nyl_redirect_uri_dialog_save (dialog));
+  g_assert_nonnull (g_strstr_len (nyl_redirect_uri_dialog_get_error (dialog, "url"), -1,
+                                  "already registered"));
+
+  /* Each platform's required settings. */
+  nyl_redirect_uri_dialog_set_field (dialog, "url", "https://new.acme.example/js");
+  nyl_redirect_uri_dialog_set_field (dialog, "platform", "js");
+  g_assert_false (nyl_redirect_uri_dialog_save (dialog));
+  g_assert_nonnull (nyl_redirect_uri_dialog_get_error (dialog, "origin"));
+  g_assert_null (nyl_redirect_uri_dialog_get_error (dialog, "url"));
+
+  nyl_redirect_uri_dialog_set_field (dialog, "url", "com.acme.new://callback");
+  nyl_redirect_uri_dialog_set_field (dialog, "platform", "android");
+  nyl_redirect_uri_dialog_set_field (dialog, "package-name", "com.acme.new");
+  nyl_redirect_uri_dialog_set_field (dialog, "fingerprint", "5e8f16062ea3cd2c4a0d547876baa6f3");
+  g_assert_false (nyl_redirect_uri_dialog_save (dialog));
+  g_assert_nonnull (nyl_redirect_uri_dialog_get_error (dialog, "fingerprint"));
+  g_assert_null (nyl_redirect_uri_dialog_get_error (dialog, "package-name"));
+
+  /* A fingerprint pasted without colons is sent in the AB:CD form. */
+  nyl_redirect_uri_dialog_set_field (dialog, "fingerprint",
+                                     "5e8f16062ea3cd2c4a0d547876baa6f38cabf625");
+  g_assert_true (nyl_redirect_uri_dialog_save (dialog));
+  WAIT_UNTIL (saved != NULL);
+  g_assert_cmpstr (nyl_redirect_uri_get_platform (saved), ==, "android");
+  g_assert_cmpstr (nyl_redirect_uri_get_package_name (saved), ==, "com.acme.new");
+  g_assert_cmpstr (nyl_redirect_uri_get_sha1_certificate_fingerprint (saved), ==,
+                   "5E:8F:16:06:2E:A3:CD:2C:4A:0D:54:78:76:BA:A6:F3:8C:AB:F6:25");
+  /* Saving closed the dialog. */
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+
+  /* Editing keeps the ID. */
+  dialog = nyl_redirect_uri_dialog_new (f->session, existing, original);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &edited);
+  nyl_redirect_uri_dialog_set_field (dialog, "url", "https://edited.acme.example/callback");
+  nyl_redirect_uri_dialog_set_field (dialog, "platform", "web");
+  g_assert_true (nyl_redirect_uri_dialog_save (dialog));
+  WAIT_UNTIL (edited != NULL);
+  g_assert_cmpstr (nyl_resource_get_id (NYL_RESOURCE (edited)), ==,
+                   nyl_resource_get_id (NYL_RESOURCE (original)));
+  g_assert_cmpstr (nyl_redirect_uri_get_url (edited), ==, "https://edited.acme.example/callback");
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_add_application_window (MtFixture     *f,
+                             gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "profiles.json", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "not-credentials.json", NULL);
+  g_autoptr(NylProfileStore) store = nyl_profile_store_new_for_path (path);
+  g_autoptr(NylProfile) existing = nyl_profile_new (NULL, "Acme");
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good_file = NULL;
+  g_autoptr(GError) error = NULL;
+  NylAddApplicationWindow *window;
+
+  nyl_profile_set_region (existing, "us");
+  g_assert_true (nyl_profile_store_add (store, existing, &error));
+  g_assert_no_error (error);
+  window = nyl_add_application_window_new (store);
+  g_assert_cmpstr (nyl_add_application_window_get_path (window), ==, "api-key");
+
+  /* Nothing filled in: each field says what it needs; nothing is sent. */
+  g_assert_false (nyl_add_application_window_add (window));
+  g_assert_false (nyl_add_application_window_get_busy (window));
+  g_assert_nonnull (nyl_add_application_window_get_error (window, "name"));
+  g_assert_nonnull (nyl_add_application_window_get_error (window, "api-key"));
+  g_assert_null (nyl_add_application_window_get_error (window, "region"));
+
+  /* A name in use, a mangled key, a custom URL in the clear. */
+  nyl_add_application_window_set_field (window, "name", "Acme");
+  nyl_add_application_window_set_field (window, "api-key", "nyk_v0_abc def");
+  nyl_add_application_window_set_field (window, "region", "eu");
+  nyl_add_application_window_set_field (window, "api-url", "http://api.example.com");
+  g_assert_false (nyl_add_application_window_add (window));
+  g_assert_nonnull (g_strstr_len (nyl_add_application_window_get_error (window, "name"), -1,
+                                  "already has this name"));
+  g_assert_nonnull (nyl_add_application_window_get_error (window, "api-key"));
+  g_assert_nonnull (g_strstr_len (nyl_add_application_window_get_error (window, "api-url"), -1,
+                                  "https"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* The Service Account path: the file is read and checked at once. */
+  nyl_add_application_window_set_path (window, "service-account");
+  g_assert_true (g_file_set_contents (bad_path, "{\"type\":\"not a service account\"}", -1, NULL));
+  nyl_add_application_window_load_file (window, bad_file);
+  WAIT_UNTIL (nyl_add_application_window_get_error (window, "file") != NULL);
+  g_assert_null (nyl_add_application_window_get_file_name (window));
+  g_assert_nonnull (g_strstr_len (nyl_add_application_window_get_error (window, "file"), -1,
+                                  "not a usable credentials file"));
+
+  good_file = g_file_new_for_path (nyl_sandbox_get_service_account_file (f->sandbox));
+  nyl_add_application_window_load_file (window, good_file);
+  WAIT_UNTIL (nyl_add_application_window_get_file_name (window) != NULL ||
+              nyl_add_application_window_get_error (window, "file") != NULL);
+  g_assert_cmpstr (nyl_add_application_window_get_error (window, "file"), ==, NULL);
+
+  nyl_add_application_window_set_field (window, "name", "Acme SA");
+  nyl_add_application_window_set_field (window, "application-id", "not an id");
+  g_assert_false (nyl_add_application_window_add (window));
+  g_assert_nonnull (nyl_add_application_window_get_error (window, "application-id"));
+  g_assert_null (nyl_add_application_window_get_error (window, "file"));
+  g_assert_null (nyl_add_application_window_get_error (window, "name"));
+
+  destroy_and_assert_finalized (GTK_WINDOW (window));
+}
+
+static void
+test_window_with_session (MtFixture     *f,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "profiles.json", NULL);
+  g_autoptr(NylProfileStore) store = nyl_profile_store_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  NylWindow *window;
+  NylOverviewPage *overview;
+
+  window = g_object_new (NYL_TYPE_WINDOW, "profile-store", store, NULL);
+  g_assert_true (nyl_window_get_profile_store (window) == store);
+  g_assert_false (nyl_window_set_section (window, "overview"));
+
+  nyl_window_set_session (window, f->session);
+  g_assert_true (nyl_window_get_session (window) == f->session);
+  g_assert_cmpstr (nyl_window_get_section (window), ==, "overview");
+  /* Reopened at the next start. */
+  last = g_settings_get_string (settings, "last-profile");
+  g_assert_cmpstr (last, ==, nyl_profile_get_id (f->profile));
+
+  /* The pages follow the session. */
+  overview = NYL_OVERVIEW_PAGE (nyl_window_get_page (window, "overview"));
+  g_assert_true (nyl_overview_page_get_session (overview) == f->session);
+  g_assert_true (nyl_redirect_uris_page_get_session (
+                   NYL_REDIRECT_URIS_PAGE (nyl_window_get_page (window, "redirect-uris")))
+                 == f->session);
+  WAIT_UNTIL (!nyl_overview_page_get_loading (overview));
+
+  /* Every section can be shown, the later issues' ones included; the
+   * checklist's buttons lead there. */
+  g_assert_true (nyl_window_set_section (window, "settings"));
+  g_assert_true (nyl_window_set_section (window, "api-keys"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                             "redirect-uris"));
+  g_assert_cmpstr (nyl_window_get_section (window), ==, "redirect-uris");
+  WAIT_UNTIL (!nyl_redirect_uris_page_get_loading (
+                NYL_REDIRECT_URIS_PAGE (nyl_window_get_page (window, "redirect-uris"))));
+  WAIT_UNTIL (!nyl_settings_page_get_busy (NYL_SETTINGS_PAGE (nyl_window_get_page (window,
+                                                                                     "settings"))));
+
+  /* An application that cannot be opened says why. */
+  error = g_error_new_literal (NYL_API_ERROR, NYL_API_ERROR_KEYRING_LOCKED, "locked");
+  nyl_window_set_session (window, NULL);
+  g_assert_cmpstr (nyl_window_get_section (window), ==, "welcome");
+  nyl_window_show_open_error (window, f->profile, error);
+  g_assert_cmpstr (nyl_window_get_section (window), ==, "profile-error");
+  g_assert_true (has_label (GTK_WIDGET (window), "The Keyring Is Locked"));
+
+  destroy_and_assert_finalized (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +967,24 @@ main (int   argc,
   g_test_add_func ("/gui/badge", test_badge);
   g_test_add_func ("/gui/state-stack", test_state_stack);
   g_test_add_func ("/gui/confirm-dialog", test_confirm_dialog);
+  g_test_add_func ("/gui/health-card", test_health_card);
+  g_test_add_func ("/gui/checklist-row", test_checklist_row);
+  g_test_add_func ("/gui/profile-switcher", test_profile_switcher);
+  g_test_add_func ("/gui/redirect-uri-row", test_redirect_uri_row);
+  g_test_add ("/gui/overview-page", MtFixture, GUINT_TO_POINTER (20), mt_fixture_setup,
+              test_overview_page, mt_fixture_teardown);
+  g_test_add ("/gui/overview-page/error", MtFixture, GUINT_TO_POINTER (20), mt_fixture_setup,
+              test_overview_page_error, mt_fixture_teardown);
+  g_test_add ("/gui/settings-page", MtFixture, GUINT_TO_POINTER (20), mt_fixture_setup,
+              test_settings_page, mt_fixture_teardown);
+  g_test_add ("/gui/redirect-uris-page", MtFixture, GUINT_TO_POINTER (20), mt_fixture_setup,
+              test_redirect_uris_page, mt_fixture_teardown);
+  g_test_add ("/gui/redirect-uri-dialog", MtFixture, GUINT_TO_POINTER (20), mt_fixture_setup,
+              test_redirect_uri_dialog, mt_fixture_teardown);
+  g_test_add ("/gui/add-application-window", MtFixture, GUINT_TO_POINTER (20),
+              mt_fixture_setup, test_add_application_window, mt_fixture_teardown);
+  g_test_add ("/gui/window/session", MtFixture, GUINT_TO_POINTER (20), mt_fixture_setup,
+              test_window_with_session, mt_fixture_teardown);
 
   return g_test_run ();
 }

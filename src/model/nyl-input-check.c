@@ -76,7 +76,8 @@ parse_url (const char  *url,
     {
       g_debug ("Not a URL: %s", local_error->message);
       g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_INVALID_REQUEST,
-                           _("This is not a valid URL: it should look like https://example.com/path"));
+                           _("This is not a valid URL: it should look like "
+                             "https://example.com/path"));
       return NULL;
     }
 

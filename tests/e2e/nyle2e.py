@@ -62,8 +62,11 @@ class Tap:
 class App:
     """The real nylas-manager binary, with a private HOME."""
 
-    def __init__(self, binary, extra_env=None):
-        self.home = tempfile.mkdtemp(prefix='nyl-e2e-')
+    def __init__(self, binary, extra_env=None, args=None, home=None):
+        # A home passed in outlives the app (to start it again on the same
+        # profiles); one made here is removed on close.
+        self.own_home = home is None
+        self.home = home or tempfile.mkdtemp(prefix='nyl-e2e-')
         env = dict(os.environ)
         env.update({
             'HOME': self.home,
@@ -75,7 +78,7 @@ class App:
         })
         env.pop('G_DEBUG', None)
         env.update(extra_env or {})
-        self.proc = subprocess.Popen([binary], env=env)
+        self.proc = subprocess.Popen([binary] + list(args or []), env=env)
         self.node = None
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and self.node is None:
@@ -159,4 +162,5 @@ class App:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        shutil.rmtree(self.home, ignore_errors=True)
+        if self.own_home:
+            shutil.rmtree(self.home, ignore_errors=True)

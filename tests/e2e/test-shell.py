@@ -16,8 +16,8 @@ def main():
         tap.ok(sections is not None, 'the sidebar lists the sections')
         if sections is not None:
             rows = [c.name for c in sections]
-            tap.ok(rows[:2] == ['Overview', 'API Keys'] and len(rows) == 9,
-                   f'nine sections, Overview first ({rows})')
+            tap.ok(rows[:3] == ['Overview', 'Settings', 'API Keys'] and len(rows) == 10,
+                   f'ten sections, Overview first ({rows})')
             tap.ok(not app.sensitive(sections), 'sections wait for an application to be added')
 
         for name in ('Main Menu', 'Add Application', 'Try the Sandbox'):
@@ -28,8 +28,8 @@ def main():
         add = app.find('push button', 'Add Application')
         if add is not None:
             app.click(add)
-            tap.ok(app.find_text('Not available yet') is not None,
-                   'Add Application says plainly that it is not available yet')
+            tap.ok(app.find('page tab', 'Service Account') is not None,
+                   'Add Application offers the API key and Service Account paths')
     finally:
         app.close()
     return tap.done()
