@@ -162,6 +162,90 @@ nyl_cli_delete_confirmed (NylCliContext *ctx,
   return NYL_CLI_EXIT_OK;
 }
 
+/* Parses a command without options of its own; on success *n_names is how many positional
+ * arguments @args holds. Returns -1 to go on, or an exit status. */
+static int
+parse_path_args (NylCliContext *ctx,
+                 GStrv         *args,
+                 const char    *command,
+                 const char    *names,
+                 const char    *summary,
+                 guint         *n_names)
+{
+  g_auto(GStrv) words = g_strsplit (names, " ", -1);
+  int status;
+
+  *n_names = *names != '\0' ? g_strv_length (words) : 0;
+
+  status = nyl_cli_context_parse (ctx, args, command, names, summary, NULL);
+  if (status >= 0)
+    return status;
+
+  return nyl_cli_expect_args (ctx, *args, *n_names, command, names);
+}
+
+GListModel *
+nyl_cli_list_command (NylCliContext *ctx,
+                      GStrv         *args,
+                      const char    *command,
+                      const char    *names,
+                      const char    *summary,
+                      GType          type,
+                      int           *status)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if ((*status = parse_path_args (ctx, args, command, names, summary, &n)) >= 0)
+    return NULL;
+
+  list = nyl_cli_list (ctx, type, n > 0 ? (*args)[n - 1] : NULL, &error);
+  if (list == NULL)
+    {
+      *status = nyl_cli_context_fail (ctx, error);
+      return NULL;
+    }
+
+  if (nyl_cli_context_get_json (ctx))
+    {
+      g_autoptr(JsonNode) node = nyl_cli_list_to_json (list);
+
+      nyl_cli_print_json (node);
+      *status = NYL_CLI_EXIT_OK;
+      return NULL;
+    }
+
+  *status = NYL_CLI_EXIT_OK;
+  return g_steal_pointer (&list);
+}
+
+int
+nyl_cli_show_command (NylCliContext   *ctx,
+                      GStrv           *args,
+                      const char      *command,
+                      const char      *names,
+                      const char      *summary,
+                      GType            type,
+                      NylCliPrintFunc  print_human)
+{
+  g_autoptr(NylResource) resource = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  guint n;
+
+  if ((status = parse_path_args (ctx, args, command, names, summary, &n)) >= 0)
+    return status;
+
+  g_return_val_if_fail (n > 0, NYL_CLI_EXIT_USAGE);
+
+  resource = nyl_cli_fetch (ctx, type, n > 1 ? (*args)[n - 2] : NULL, (*args)[n - 1], &error);
+  if (resource == NULL)
+    return nyl_cli_context_fail (ctx, error);
+
+  return nyl_cli_print_resource (ctx, resource, print_human);
+}
+
 int
 nyl_cli_expect_args (NylCliContext *ctx,
                      GStrv          args,

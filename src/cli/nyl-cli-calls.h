@@ -53,6 +53,26 @@ int          nyl_cli_delete_confirmed (NylCliContext  *ctx,
                                        const char     *question,
                                        const char     *done_message);
 
+/* The common "list" and "show" commands, which take no options of their own. The positional
+ * arguments named by @names (space-separated, e.g. "PROVIDER ID") are the object's path: the last
+ * is the ID to show, the one before it (for "list", the last) the parent.
+ * nyl_cli_list_command() prints the list itself with --json; otherwise it returns the list for
+ * the caller to print as a table. When it returns NULL, *status is the exit status. */
+GListModel  *nyl_cli_list_command   (NylCliContext   *ctx,
+                                     GStrv           *args,
+                                     const char      *command,
+                                     const char      *names,
+                                     const char      *summary,
+                                     GType            type,
+                                     int             *status) G_GNUC_WARN_UNUSED_RESULT;
+int          nyl_cli_show_command   (NylCliContext   *ctx,
+                                     GStrv           *args,
+                                     const char      *command,
+                                     const char      *names,
+                                     const char      *summary,
+                                     GType            type,
+                                     NylCliPrintFunc  print_human);
+
 /* Exactly @n positional arguments, else a usage error naming @names. Returns -1 when fine. */
 int          nyl_cli_expect_args    (NylCliContext  *ctx,
                                      GStrv           args,

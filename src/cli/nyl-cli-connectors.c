@@ -74,28 +74,13 @@ connectors_list (NylCliContext *ctx,
                  GStrv         *args)
 {
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(NylCliTable) table = NULL;
   int status;
 
-  status = nyl_cli_context_parse (ctx, args, "connectors list", "",
-                                  _("List the connectors."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 0, "connectors list", "")) >= 0)
-    return status;
-
-  list = nyl_cli_list (ctx, NYL_TYPE_CONNECTOR, NULL, &error);
+  list = nyl_cli_list_command (ctx, args, "connectors list", "",
+                               _("List the connectors."), NYL_TYPE_CONNECTOR, &status);
   if (list == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  if (nyl_cli_context_get_json (ctx))
-    {
-      g_autoptr(JsonNode) node = nyl_cli_list_to_json (list);
-
-      nyl_cli_print_json (node);
-      return NYL_CLI_EXIT_OK;
-    }
+    return status;
 
   table = nyl_cli_table_new (4);
   nyl_cli_table_set_headers (table, _("PROVIDER"), _("NAME"), _("SCOPES"),

@@ -83,28 +83,13 @@ credentials_list (NylCliContext *ctx,
                   GStrv         *args)
 {
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(NylCliTable) table = NULL;
   int status;
 
-  status = nyl_cli_context_parse (ctx, args, "credentials list", "PROVIDER",
-                                  _("List a connector’s credentials."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 1, "credentials list", "PROVIDER")) >= 0)
-    return status;
-
-  list = nyl_cli_list (ctx, NYL_TYPE_CREDENTIAL, (*args)[0], &error);
+  list = nyl_cli_list_command (ctx, args, "credentials list", "PROVIDER",
+                               _("List a connector’s credentials."), NYL_TYPE_CREDENTIAL, &status);
   if (list == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  if (nyl_cli_context_get_json (ctx))
-    {
-      g_autoptr(JsonNode) node = nyl_cli_list_to_json (list);
-
-      nyl_cli_print_json (node);
-      return NYL_CLI_EXIT_OK;
-    }
+    return status;
 
   table = nyl_cli_table_new (4);
   nyl_cli_table_set_headers (table, _("ID"), _("NAME"), _("TYPE"), _("CREATED"));
@@ -126,22 +111,9 @@ static int
 credentials_show (NylCliContext *ctx,
                   GStrv         *args)
 {
-  g_autoptr(NylResource) credential = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  status = nyl_cli_context_parse (ctx, args, "credentials show", "PROVIDER ID",
-                                  _("Show a credential (never its data)."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 2, "credentials show", "PROVIDER ID")) >= 0)
-    return status;
-
-  credential = nyl_cli_fetch (ctx, NYL_TYPE_CREDENTIAL, (*args)[0], (*args)[1], &error);
-  if (credential == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  return nyl_cli_print_resource (ctx, credential, print_credential);
+  return nyl_cli_show_command (ctx, args, "credentials show", "PROVIDER ID",
+                               _("Show a credential (never its data)."),
+                               NYL_TYPE_CREDENTIAL, print_credential);
 }
 
 static int

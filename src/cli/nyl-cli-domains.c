@@ -60,28 +60,13 @@ domains_list (NylCliContext *ctx,
               GStrv         *args)
 {
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(NylCliTable) table = NULL;
   int status;
 
-  status = nyl_cli_context_parse (ctx, args, "domains list", "",
-                                  _("List the organization’s domains."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 0, "domains list", "")) >= 0)
-    return status;
-
-  list = nyl_cli_list (ctx, NYL_TYPE_DOMAIN, NULL, &error);
+  list = nyl_cli_list_command (ctx, args, "domains list", "",
+                               _("List the organization’s domains."), NYL_TYPE_DOMAIN, &status);
   if (list == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  if (nyl_cli_context_get_json (ctx))
-    {
-      g_autoptr(JsonNode) node = nyl_cli_list_to_json (list);
-
-      nyl_cli_print_json (node);
-      return NYL_CLI_EXIT_OK;
-    }
+    return status;
 
   table = nyl_cli_table_new (4);
   nyl_cli_table_set_headers (table, _("ID"), _("NAME"), _("ADDRESS"), _("OWNERSHIP"));
@@ -103,21 +88,8 @@ static int
 domains_show (NylCliContext *ctx,
               GStrv         *args)
 {
-  g_autoptr(NylResource) domain = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  status = nyl_cli_context_parse (ctx, args, "domains show", "ID", _("Show a domain."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 1, "domains show", "ID")) >= 0)
-    return status;
-
-  domain = nyl_cli_fetch (ctx, NYL_TYPE_DOMAIN, NULL, (*args)[0], &error);
-  if (domain == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  return nyl_cli_print_resource (ctx, domain, print_domain);
+  return nyl_cli_show_command (ctx, args, "domains show", "ID",
+                               _("Show a domain."), NYL_TYPE_DOMAIN, print_domain);
 }
 
 static int

@@ -65,32 +65,17 @@ keys_list (NylCliContext *ctx,
            GStrv         *args)
 {
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(NylCliTable) table = NULL;
   g_autoptr(NylKeyLabels) labels = NULL;
   g_autofree char *profile_id = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   int status;
 
-  status = nyl_cli_context_parse (ctx, args, "keys list", "",
-                                  _("List the application’s API keys (never their secrets)."),
-                                  NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 0, "keys list", "")) >= 0)
-    return status;
-
-  list = nyl_cli_list (ctx, NYL_TYPE_API_KEY, NULL, &error);
+  list = nyl_cli_list_command (ctx, args, "keys list", "",
+                               _("List the application’s API keys (never their secrets)."),
+                               NYL_TYPE_API_KEY, &status);
   if (list == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  if (nyl_cli_context_get_json (ctx))
-    {
-      g_autoptr(JsonNode) node = nyl_cli_list_to_json (list);
-
-      nyl_cli_print_json (node);
-      return NYL_CLI_EXIT_OK;
-    }
+    return status;
 
   labels = nyl_key_labels_new ();
   profile_id = nyl_cli_context_dup_profile_id (ctx, NULL);
@@ -116,21 +101,8 @@ static int
 keys_show (NylCliContext *ctx,
            GStrv         *args)
 {
-  g_autoptr(NylResource) key = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  status = nyl_cli_context_parse (ctx, args, "keys show", "ID", _("Show an API key."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 1, "keys show", "ID")) >= 0)
-    return status;
-
-  key = nyl_cli_fetch (ctx, NYL_TYPE_API_KEY, NULL, (*args)[0], &error);
-  if (key == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  return nyl_cli_print_resource (ctx, key, print_key);
+  return nyl_cli_show_command (ctx, args, "keys show", "ID",
+                               _("Show an API key."), NYL_TYPE_API_KEY, print_key);
 }
 
 /* The production warning of design.md §3.5, on stderr. */

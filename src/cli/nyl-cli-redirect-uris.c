@@ -170,28 +170,14 @@ uris_list (NylCliContext *ctx,
            GStrv         *args)
 {
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(NylCliTable) table = NULL;
   int status;
 
-  status = nyl_cli_context_parse (ctx, args, "redirect-uris list", "",
-                                  _("List the application’s redirect URIs."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 0, "redirect-uris list", "")) >= 0)
-    return status;
-
-  list = nyl_cli_list (ctx, NYL_TYPE_REDIRECT_URI, NULL, &error);
+  list = nyl_cli_list_command (ctx, args, "redirect-uris list", "",
+                               _("List the application’s redirect URIs."),
+                               NYL_TYPE_REDIRECT_URI, &status);
   if (list == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  if (nyl_cli_context_get_json (ctx))
-    {
-      g_autoptr(JsonNode) node = nyl_cli_list_to_json (list);
-
-      nyl_cli_print_json (node);
-      return NYL_CLI_EXIT_OK;
-    }
+    return status;
 
   table = nyl_cli_table_new (3);
   nyl_cli_table_set_headers (table, _("ID"), _("PLATFORM"), _("URL"));

@@ -153,27 +153,13 @@ webhooks_list (NylCliContext *ctx,
                GStrv         *args)
 {
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(NylCliTable) table = NULL;
   int status;
 
-  status = nyl_cli_context_parse (ctx, args, "webhooks list", "", _("List the webhooks."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 0, "webhooks list", "")) >= 0)
-    return status;
-
-  list = nyl_cli_list (ctx, NYL_TYPE_WEBHOOK, NULL, &error);
+  list = nyl_cli_list_command (ctx, args, "webhooks list", "",
+                               _("List the webhooks."), NYL_TYPE_WEBHOOK, &status);
   if (list == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  if (nyl_cli_context_get_json (ctx))
-    {
-      g_autoptr(JsonNode) node = nyl_cli_list_to_json (list);
-
-      nyl_cli_print_json (node);
-      return NYL_CLI_EXIT_OK;
-    }
+    return status;
 
   table = nyl_cli_table_new (4);
   nyl_cli_table_set_headers (table, _("ID"), _("STATUS"), _("URL"), _("TRIGGERS"));
@@ -195,21 +181,8 @@ static int
 webhooks_show (NylCliContext *ctx,
                GStrv         *args)
 {
-  g_autoptr(NylResource) webhook = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  status = nyl_cli_context_parse (ctx, args, "webhooks show", "ID", _("Show a webhook."), NULL);
-  if (status >= 0)
-    return status;
-  if ((status = nyl_cli_expect_args (ctx, *args, 1, "webhooks show", "ID")) >= 0)
-    return status;
-
-  webhook = nyl_cli_fetch (ctx, NYL_TYPE_WEBHOOK, NULL, (*args)[0], &error);
-  if (webhook == NULL)
-    return nyl_cli_context_fail (ctx, error);
-
-  return nyl_cli_print_resource (ctx, webhook, print_webhook);
+  return nyl_cli_show_command (ctx, args, "webhooks show", "ID",
+                               _("Show a webhook."), NYL_TYPE_WEBHOOK, print_webhook);
 }
 
 static int

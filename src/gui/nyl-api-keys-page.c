@@ -24,6 +24,7 @@
 #include "nyl-service-account-group.h"
 #include "nyl-state-stack.h"
 #include "nyl-ui-dialogs.h"
+#include "nyl-ui-form.h"
 
 #define CHECK_INTERVAL 3600
 
@@ -184,10 +185,7 @@ static void
 add_toast (NylApiKeysPage *self,
            const char     *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  nyl_ui_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 static GtkWindow *
@@ -599,7 +597,6 @@ list_cb (GObject      *object,
   NylSession *session = NYL_SESSION (object);
   g_autoptr(GListModel) keys = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   guint n_items;
 
   keys = nyl_session_list_finish (session, result, &error);
@@ -626,12 +623,7 @@ list_cb (GObject      *object,
 
   nyl_banner_set_revealed (self->banner, FALSE);
 
-  n_items = g_list_model_get_n_items (keys);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (items, g_list_model_get_item (keys, i));
-  g_list_store_splice (self->keys, 0, g_list_model_get_n_items (G_LIST_MODEL (self->keys)),
-                       items->pdata, items->len);
+  n_items = nyl_ui_store_replace_all (self->keys, keys);
 
   nyl_state_stack_set_state (self->state_stack, n_items > 0 ? NYL_STATE_CONTENT : NYL_STATE_EMPTY);
   update_no_match (self);

@@ -19,6 +19,7 @@
 #include "nyl-domain-dialog.h"
 #include "nyl-service-account-group.h"
 #include "nyl-state-stack.h"
+#include "nyl-ui-form.h"
 
 #define N_RECORD_TYPES 7
 
@@ -148,7 +149,6 @@ list_cb (GObject      *object,
   g_autoptr(NylDomainsPage) self = user_data;
   NylSession *session = NYL_SESSION (object);
   g_autoptr(GListModel) domains = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   guint n_items;
 
@@ -176,12 +176,7 @@ list_cb (GObject      *object,
 
   nyl_banner_set_revealed (self->banner, FALSE);
 
-  n_items = g_list_model_get_n_items (domains);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (items, g_list_model_get_item (domains, i));
-  g_list_store_splice (self->domains, 0, g_list_model_get_n_items (G_LIST_MODEL (self->domains)),
-                       items->pdata, items->len);
+  n_items = nyl_ui_store_replace_all (self->domains, domains);
 
   nyl_state_stack_set_state (self->state_stack, n_items > 0 ? NYL_STATE_CONTENT : NYL_STATE_EMPTY);
 }

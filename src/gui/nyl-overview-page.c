@@ -654,7 +654,6 @@ copy_action (GtkWidget  *widget,
   NylOverviewPage *self = NYL_OVERVIEW_PAGE (widget);
   const char *what = g_variant_get_string (parameter, NULL);
   const char *text = NULL;
-  AdwToastOverlay *overlay;
 
   if (self->details == NULL)
     return;
@@ -669,9 +668,7 @@ copy_action (GtkWidget  *widget,
 
   nyl_ui_copy_text (widget, text);
 
-  overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY));
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (_("Copied to the clipboard")));
+  nyl_ui_add_toast (widget, adw_toast_new (_("Copied to the clipboard")));
 }
 
 static gboolean

@@ -53,17 +53,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-add_toast (NylRedirectUrisPage *self,
-           AdwToast            *toast)
-{
-  g_autoptr(AdwToast) owned = toast;
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&owned));
-}
-
-static void
 toast_error (NylRedirectUrisPage *self,
              const char          *what,
              const GError        *error)
@@ -74,7 +63,7 @@ toast_error (NylRedirectUrisPage *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
+  nyl_ui_add_toast (GTK_WIDGET (self), toast);
 }
 
 static gboolean
@@ -180,15 +169,7 @@ list_cb (GObject      *object,
   nyl_banner_set_revealed (self->banner, FALSE);
   self->loaded = TRUE;
 
-  {
-    guint n = g_list_model_get_n_items (list);
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, g_list_model_get_item (list, i));
-    g_list_store_splice (self->uris, 0, g_list_model_get_n_items (G_LIST_MODEL (self->uris)),
-                         items->pdata, items->len);
-  }
+  nyl_ui_store_replace_all (self->uris, list);
 
   update_state (self);
 }
@@ -212,8 +193,9 @@ on_saved_cb (NylRedirectUrisPage  *self,
   else
     g_list_store_append (self->uris, uri);
 
-  add_toast (self, adw_toast_new (edited != NULL ? _("Redirect URI saved")
-                                                 : _("Redirect URI added")));
+  nyl_ui_add_toast (GTK_WIDGET (self),
+                    adw_toast_new (edited != NULL ? _("Redirect URI saved")
+                                                  : _("Redirect URI added")));
 }
 
 static void
@@ -356,7 +338,7 @@ deleted_cb (GObject      *object,
                           g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self,
                            G_CONNECT_SWAPPED);
-  add_toast (self, toast);
+  nyl_ui_add_toast (GTK_WIDGET (self), toast);
 }
 
 static GtkWidget *

@@ -124,17 +124,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-add_toast (NylSettingsPage *self,
-           AdwToast        *toast)
-{
-  g_autoptr(AdwToast) owned = toast;
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&owned));
-}
-
-static void
 update_actions (NylSettingsPage *self)
 {
   gboolean ready = self->details != NULL && !self->busy;
@@ -467,7 +456,7 @@ updated_cb (GObject      *object,
 
   if (data->undo)
     {
-      add_toast (self, adw_toast_new (_("Change undone")));
+      nyl_ui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Change undone")));
       return;
     }
 
@@ -481,7 +470,7 @@ updated_cb (GObject      *object,
                           (GDestroyNotify) json_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_cb), self,
                            G_CONNECT_SWAPPED);
-  add_toast (self, toast);
+  nyl_ui_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -70,6 +70,40 @@ nyl_ui_copy_text (GtkWidget  *widget,
     gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
 
+void
+nyl_ui_add_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  g_autoptr(AdwToast) owned = toast;
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&owned));
+}
+
+guint
+nyl_ui_store_replace_all (GListStore *store,
+                          GListModel *items)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (store), 0);
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), 0);
+
+  n_items = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       array->pdata, array->len);
+
+  return n_items;
+}
+
 const char *
 nyl_ui_platform_label (const char *platform)
 {

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
@@ -26,6 +27,15 @@ char       *nyl_ui_form_dup_text        (GtkEditable  *editable) G_GNUC_WARN_UNU
 /* Copies @text to the clipboard of @widget's display. */
 void        nyl_ui_copy_text            (GtkWidget    *widget,
                                          const char   *text);
+
+/* Shows @toast (taking it) in the AdwToastOverlay around @widget; drops it
+ * when there is none. */
+void        nyl_ui_add_toast            (GtkWidget    *widget,
+                                         AdwToast     *toast);
+/* Replaces every item of @store with those of @items, in one items-changed.
+ * Returns how many items @store now holds. */
+guint       nyl_ui_store_replace_all    (GListStore   *store,
+                                         GListModel   *items);
 
 /* "Web", "Desktop", "JavaScript", "iOS", "Android", else @platform itself. */
 const char *nyl_ui_platform_label       (const char   *platform);

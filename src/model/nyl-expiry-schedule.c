@@ -11,14 +11,13 @@
 
 #include "nyl-expiry-schedule.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "nyl-api-error.h"
 #include "nyl-api-key.h"
 #include "nyl-paths.h"
+#include "nyl-state-file.h"
 
 #define MINUTE ((gint64)60)
 #define HOUR   (60 * MINUTE)
@@ -452,43 +451,16 @@ milestone_from_nick (const char *nick)
 }
 
 static GHashTable *
-parse_file (const char  *contents,
-            gsize        length,
-            gboolean    *too_new,
-            GError     **error)
+parse_records (JsonObject  *object,
+               GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) profiles = new_profiles_table ();
   g_autoptr(GList) profile_ids = NULL;
-  JsonNode *root;
-  JsonObject *object;
   JsonNode *profiles_node;
   JsonObject *profiles_object;
-  gint64 version;
-
-  if (!json_parser_load_from_data (parser, contents, (gssize)length, error))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_PARSE, _("not a JSON object"));
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
-  version = json_object_get_int_member_with_default (object, "version", 0);
-  if (version > NYL_EXPIRY_SCHEDULE_FORMAT_VERSION)
-    {
-      *too_new = TRUE;
-      g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
-                   _("it was written by a newer version of Nylas Manager (format %d)"),
-                   (int)version);
-      return NULL;
-    }
 
   profiles_node = json_object_get_member (object, "profiles");
-  if (version < 1 || profiles_node == NULL || !JSON_NODE_HOLDS_OBJECT (profiles_node))
+  if (profiles_node == NULL || !JSON_NODE_HOLDS_OBJECT (profiles_node))
     {
       g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
                            _("not a notification record"));
@@ -551,61 +523,49 @@ nyl_expiry_schedule_load (NylExpirySchedule  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) profiles = NULL;
-  g_autofree char *contents = NULL;
-  gboolean too_new = FALSE;
-  gsize length = 0;
+  g_autoptr(JsonObject) object = NULL;
+  NylStateFileStatus status;
 
   g_return_val_if_fail (NYL_IS_EXPIRY_SCHEDULE (self), FALSE);
 
   self->read_only = FALSE;
   g_hash_table_remove_all (self->profiles);
 
-  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
+  status = nyl_state_file_load (self->path, NYL_EXPIRY_SCHEDULE_FORMAT_VERSION, &object,
+                                &local_error);
+  if (status == NYL_STATE_FILE_READ)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
+      profiles = parse_records (object, &local_error);
+      if (profiles == NULL)
+        status = NYL_STATE_FILE_DAMAGED;
+    }
 
+  switch (status)
+    {
+    case NYL_STATE_FILE_READ:
+      g_hash_table_unref (self->profiles);
+      self->profiles = g_steal_pointer (&profiles);
+      return TRUE;
+
+    case NYL_STATE_FILE_MISSING:
+      return TRUE;
+
+    case NYL_STATE_FILE_UNREADABLE:
       self->read_only = TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
-    }
 
-  profiles = parse_file (contents, length, &too_new, &local_error);
-  if (profiles == NULL)
-    {
-      self->read_only = too_new;
+    case NYL_STATE_FILE_TOO_NEW:
+    case NYL_STATE_FILE_DAMAGED:
+    default:
+      /* A damaged record is replaced at the next save: at worst, a notice
+       * is shown again. */
+      self->read_only = status == NYL_STATE_FILE_TOO_NEW;
       g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
                    _("The record of sent notifications %s cannot be used: %s"), self->path,
                    local_error->message);
       return FALSE;
     }
-
-  g_hash_table_unref (self->profiles);
-  self->profiles = g_steal_pointer (&profiles);
-
-  return TRUE;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-static GPtrArray *
-sorted_keys (GHashTable *table)
-{
-  GPtrArray *keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
-
-  return keys;
 }
 
 static gboolean
@@ -613,12 +573,8 @@ save (NylExpirySchedule  *self,
       GError            **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) profile_ids = sorted_keys (self->profiles);
-  g_autofree char *data = NULL;
-  g_autofree char *dir = NULL;
-  gsize length = 0;
+  g_autoptr(GPtrArray) profile_ids = nyl_state_file_sorted_keys (self->profiles);
 
   if (self->read_only)
     {
@@ -637,7 +593,7 @@ save (NylExpirySchedule  *self,
     {
       const char *profile_id = g_ptr_array_index (profile_ids, i);
       GHashTable *table = g_hash_table_lookup (self->profiles, profile_id);
-      g_autoptr(GPtrArray) key_ids = sorted_keys (table);
+      g_autoptr(GPtrArray) key_ids = nyl_state_file_sorted_keys (table);
 
       json_builder_set_member_name (builder, profile_id);
       json_builder_begin_object (builder);
@@ -660,23 +616,8 @@ save (NylExpirySchedule  *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, &length);
 
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create %s: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (self->path, data, (gssize)length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return nyl_state_file_save (self->path, root, error);
 }
 
 /* What was sent for a key expiring at @expires_at: a record for another

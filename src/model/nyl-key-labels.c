@@ -11,14 +11,12 @@
 
 #include "nyl-key-labels.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "nyl-api-error.h"
 #include "nyl-paths.h"
+#include "nyl-state-file.h"
 
 /**
  * NylKeyLabels:
@@ -199,45 +197,13 @@ nyl_key_labels_get_path (NylKeyLabels *self)
 }
 
 static GHashTable *
-parse_file (const char  *contents,
-            gsize        length,
-            gboolean    *too_new,
-            GError     **error)
+parse_labels (JsonObject  *object,
+              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) profiles = new_profiles_table ();
   g_autoptr(GList) profile_ids = NULL;
-  JsonNode *root;
-  JsonObject *object;
   JsonNode *labels_node;
   JsonObject *labels;
-  gint64 version;
-
-  if (!json_parser_load_from_data (parser, contents, (gssize)length, error))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_PARSE, _("not a JSON object"));
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
-  version = json_object_get_int_member_with_default (object, "version", 0);
-  if (version > NYL_KEY_LABELS_FORMAT_VERSION)
-    {
-      *too_new = TRUE;
-      g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
-                   _("it was written by a newer version of Nylas Manager (format %d)"),
-                   (int)version);
-      return NULL;
-    }
-  if (version < 1)
-    {
-      g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_PARSE, _("no format version"));
-      return NULL;
-    }
 
   labels_node = json_object_get_member (object, "labels");
   if (labels_node == NULL || JSON_NODE_HOLDS_NULL (labels_node))
@@ -290,33 +256,6 @@ parse_file (const char  *contents,
   return g_steal_pointer (&profiles);
 }
 
-static char *
-set_aside (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-
-  for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (target);
-      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, n);
-    }
-
-  if (g_rename (path, target) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not move the damaged key labels file %s aside: %s"),
-                   path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  return g_steal_pointer (&target);
-}
-
 /**
  * nyl_key_labels_load:
  * @self: a #NylKeyLabels
@@ -336,46 +275,57 @@ nyl_key_labels_load (NylKeyLabels  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) profiles = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(JsonObject) object = NULL;
   g_autofree char *set_aside_path = NULL;
-  gboolean too_new = FALSE;
-  gsize length = 0;
+  NylStateFileStatus status;
 
   g_return_val_if_fail (NYL_IS_KEY_LABELS (self), FALSE);
 
   self->read_only = FALSE;
   g_hash_table_remove_all (self->profiles);
 
-  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
+  status = nyl_state_file_load (self->path, NYL_KEY_LABELS_FORMAT_VERSION, &object,
+                                &local_error);
+  if (status == NYL_STATE_FILE_READ)
     {
-      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, NULL);
+      profiles = parse_labels (object, &local_error);
+      if (profiles == NULL)
+        status = NYL_STATE_FILE_DAMAGED;
+      else
+        {
+          g_hash_table_unref (self->profiles);
+          self->profiles = g_steal_pointer (&profiles);
+        }
+    }
 
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, NULL);
 
+  switch (status)
+    {
+    case NYL_STATE_FILE_READ:
+    case NYL_STATE_FILE_MISSING:
+      return TRUE;
+
+    case NYL_STATE_FILE_UNREADABLE:
       self->read_only = TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
-    }
 
-  profiles = parse_file (contents, length, &too_new, &local_error);
-  if (profiles == NULL)
-    {
-      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, NULL);
+    case NYL_STATE_FILE_TOO_NEW:
+      self->read_only = TRUE;
+      g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
+                   _("The key labels file %s cannot be used: %s"), self->path,
+                   local_error->message);
+      return FALSE;
 
-      if (too_new)
-        {
-          self->read_only = TRUE;
-          g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
-                       _("The key labels file %s cannot be used: %s"), self->path,
-                       local_error->message);
-          return FALSE;
-        }
-
-      set_aside_path = set_aside (self->path, error);
+    case NYL_STATE_FILE_DAMAGED:
+    default:
+      set_aside_path = nyl_state_file_set_aside (self->path, error);
       if (set_aside_path == NULL)
         {
           self->read_only = TRUE;
+          g_prefix_error (error, _("Could not move the damaged key labels file %s aside: "),
+                          self->path);
           return FALSE;
         }
 
@@ -384,12 +334,6 @@ nyl_key_labels_load (NylKeyLabels  *self,
                    local_error->message, set_aside_path);
       return FALSE;
     }
-
-  g_hash_table_unref (self->profiles);
-  self->profiles = g_steal_pointer (&profiles);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, NULL);
-
-  return TRUE;
 }
 
 /**
@@ -419,40 +363,13 @@ nyl_key_labels_get (NylKeyLabels *self,
   return g_hash_table_lookup (table, key_id);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* The keys of @table, sorted, so the file does not churn between saves. */
-static GPtrArray *
-sorted_keys (GHashTable *table)
-{
-  GPtrArray *keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
-
-  return keys;
-}
-
 static gboolean
 save (NylKeyLabels  *self,
       GError       **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) profile_ids = sorted_keys (self->profiles);
-  g_autofree char *data = NULL;
-  g_autofree char *dir = NULL;
-  gsize length = 0;
+  g_autoptr(GPtrArray) profile_ids = nyl_state_file_sorted_keys (self->profiles);
 
   if (self->read_only)
     {
@@ -471,7 +388,7 @@ save (NylKeyLabels  *self,
     {
       const char *profile_id = g_ptr_array_index (profile_ids, i);
       GHashTable *table = g_hash_table_lookup (self->profiles, profile_id);
-      g_autoptr(GPtrArray) key_ids = sorted_keys (table);
+      g_autoptr(GPtrArray) key_ids = nyl_state_file_sorted_keys (table);
 
       json_builder_set_member_name (builder, profile_id);
       json_builder_begin_object (builder);
@@ -488,24 +405,8 @@ save (NylKeyLabels  *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, &length);
 
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create %s: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Written to a temporary file, synced, then renamed over the old one. */
-  return g_file_set_contents_full (self->path, data, (gssize)length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return nyl_state_file_save (self->path, root, error);
 }
 
 static char *

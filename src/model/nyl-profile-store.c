@@ -11,12 +11,11 @@
 
 #include "nyl-profile-store.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "nyl-api-error.h"
 #include "nyl-paths.h"
+#include "nyl-state-file.h"
 
 /**
  * NylProfileStore:
@@ -350,60 +349,18 @@ check_unique (GPtrArray   *profiles,
   return TRUE;
 }
 
-/* Reads profiles.json; on a damaged file @error says why. *@too_new is set
- * for a file from a newer format version. */
+/* Reads the profiles of profiles.json; on a damaged file @error says why. */
 static GPtrArray *
-parse_file (const char  *contents,
-            gsize        length,
-            char       **default_id,
-            gboolean    *too_new,
-            GError     **error)
+parse_profiles (JsonObject  *root,
+                char       **default_id,
+                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
   JsonNode *member;
   JsonArray *array;
-  gint64 version;
 
   *default_id = NULL;
-  *too_new = FALSE;
-
-  if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, contents, (gssize)length,
-                                                         &local_error))
-    {
-      g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE, _("it is not valid JSON (%s)"),
-                   local_error ? local_error->message : "too large");
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
-                           _("it is not a JSON object"));
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  member = json_object_get_member (root, "version");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
-      json_node_get_value_type (member) != G_TYPE_INT64 || json_node_get_int (member) < 1)
-    {
-      g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
-                           _("it has no valid format version"));
-      return NULL;
-    }
-
-  version = json_node_get_int (member);
-  if (version > NYL_PROFILE_STORE_FORMAT_VERSION)
-    {
-      *too_new = TRUE;
-      g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
-                   _("it has format version %" G_GINT64_FORMAT ", from a newer Nylas Manager"),
-                   version);
-      return NULL;
-    }
 
   member = json_object_get_member (root, "profiles");
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
@@ -443,34 +400,6 @@ parse_file (const char  *contents,
   return g_steal_pointer (&profiles);
 }
 
-/* Moves a damaged file out of the way, keeping it for the user to look at. */
-static char *
-set_aside (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-
-  for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (target);
-      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, n);
-    }
-
-  if (g_rename (path, target) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not move the damaged profiles file %s aside: %s"),
-                   path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  return g_steal_pointer (&target);
-}
-
 /**
  * nyl_profile_store_load:
  * @self: a #NylProfileStore
@@ -493,48 +422,54 @@ nyl_profile_store_load (NylProfileStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(JsonObject) root = NULL;
   g_autofree char *default_id = NULL;
-  gboolean too_new = FALSE;
-  gsize length = 0;
+  NylStateFileStatus status;
 
   g_return_val_if_fail (NYL_IS_PROFILE_STORE (self), FALSE);
 
   g_clear_pointer (&self->set_aside_path, g_free);
   self->read_only = FALSE;
 
-  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
+  status = nyl_state_file_load (self->path, NYL_PROFILE_STORE_FORMAT_VERSION, &root,
+                                &local_error);
+  if (status == NYL_STATE_FILE_READ)
     {
-      replace_all (self, NULL, NULL);
+      profiles = parse_profiles (root, &default_id, &local_error);
+      if (profiles == NULL)
+        status = NYL_STATE_FILE_DAMAGED;
+    }
 
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
+  replace_all (self, profiles, default_id);
 
+  switch (status)
+    {
+    case NYL_STATE_FILE_READ:
+    case NYL_STATE_FILE_MISSING:
+      return TRUE;
+
+    case NYL_STATE_FILE_UNREADABLE:
       self->read_only = TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
-    }
 
-  profiles = parse_file (contents, length, &default_id, &too_new, &local_error);
-  if (profiles == NULL)
-    {
-      replace_all (self, NULL, NULL);
+    case NYL_STATE_FILE_TOO_NEW:
+      self->read_only = TRUE;
+      g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
+                   _("The profiles file %s cannot be used: %s"), self->path,
+                   local_error->message);
+      return FALSE;
 
-      if (too_new)
-        {
-          self->read_only = TRUE;
-          g_set_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
-                       _("The profiles file %s cannot be used: %s"), self->path,
-                       local_error->message);
-          return FALSE;
-        }
-
+    case NYL_STATE_FILE_DAMAGED:
+    default:
       g_debug ("Profiles file %s is damaged: %s", self->path, local_error->message);
 
-      self->set_aside_path = set_aside (self->path, error);
+      self->set_aside_path = nyl_state_file_set_aside (self->path, error);
       if (self->set_aside_path == NULL)
         {
           self->read_only = TRUE;
+          g_prefix_error (error, _("Could not move the damaged profiles file %s aside: "),
+                          self->path);
           return FALSE;
         }
 
@@ -544,9 +479,6 @@ nyl_profile_store_load (NylProfileStore  *self,
                    local_error->message, self->set_aside_path);
       return FALSE;
     }
-
-  replace_all (self, profiles, default_id);
-  return TRUE;
 }
 
 /**
@@ -565,11 +497,7 @@ nyl_profile_store_save (NylProfileStore  *self,
                         GError          **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *dir = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (NYL_IS_PROFILE_STORE (self), FALSE);
 
@@ -605,24 +533,8 @@ nyl_profile_store_save (NylProfileStore  *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, &length);
 
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create %s: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Written to a temporary file, synced, then renamed over the old one. */
-  return g_file_set_contents_full (self->path, data, (gssize)length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return nyl_state_file_save (self->path, root, error);
 }
 
 /**
