@@ -111,6 +111,23 @@ filters_to_query (Filters  *f,
 typedef gboolean (*PageFunc) (JsonArray *items,
                               gpointer   user_data);
 
+/* Waits for the page asked for in @result; NULL without @error after the last one. */
+static NylResponse *
+finish_page (NylSession       *session,
+             NylPageIterator  *iterator,
+             GAsyncResult    **result,
+             GError          **error)
+{
+  NylResponse *page;
+
+  nyl_cli_wait (result);
+  page = nyl_page_iterator_next_finish (iterator, *result, error);
+  g_clear_object (result);
+  nyl_session_set_last_request_id (session, nyl_page_iterator_get_last_request_id (iterator));
+
+  return page;
+}
+
 static gboolean
 walk_grants (NylCliContext  *ctx,
              const char     *const *query,
@@ -121,10 +138,14 @@ walk_grants (NylCliContext  *ctx,
              GError        **error)
 {
   g_autoptr(NylPageIterator) iterator = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *path = NULL;
   NylSession *session;
   NylClientAuth auth;
   gboolean offset_paging;
+  gboolean in_flight;
+  gboolean ok = TRUE;
   guint seen = 0;
 
   session = nyl_cli_context_get_session (ctx, error);
@@ -139,47 +160,62 @@ walk_grants (NylCliContext  *ctx,
                                     offset_paging ? NYL_PAGE_STYLE_OFFSET : NYL_PAGE_STYLE_CURSOR,
                                     page_size);
 
-  while (!nyl_page_iterator_get_done (iterator) && (max_items == 0 || seen < max_items))
+  nyl_page_iterator_next_async (iterator, cancellable, nyl_cli_async_done, &result);
+  in_flight = TRUE;
+
+  while (in_flight)
     {
-      g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(NylResponse) page = NULL;
       g_autoptr(JsonArray) items = NULL;
       JsonArray *all;
       guint n;
 
-      nyl_page_iterator_next_async (iterator, NULL, nyl_cli_async_done, &result);
-      nyl_cli_wait (&result);
-      page = nyl_page_iterator_next_finish (iterator, result, error);
-      nyl_session_set_last_request_id (session, nyl_page_iterator_get_last_request_id (iterator));
+      page = finish_page (session, iterator, &result, error);
+      in_flight = FALSE;
       if (page == NULL)
         {
-          if (error != NULL && *error != NULL)
-            return FALSE;
+          ok = error == NULL || *error == NULL;
           break;
         }
 
       all = nyl_response_get_items (page);
-      if (all == NULL)
-        continue;
-
-      n = json_array_get_length (all);
+      n = all != NULL ? json_array_get_length (all) : 0;
       if (max_items != 0 && seen + n > max_items)
         {
           items = json_array_sized_new (max_items - seen);
           for (guint i = 0; i < max_items - seen; i++)
             json_array_add_element (items, json_node_copy (json_array_get_element (all, i)));
         }
-      else
+      else if (all != NULL)
         {
           items = json_array_ref (all);
         }
+      seen += items != NULL ? json_array_get_length (items) : 0;
 
-      seen += json_array_get_length (items);
-      if (!page_cb (items, user_data))
+      /* Ask for the next page before handling this one, and let the request
+       * go out: the server answers while this page is printed. */
+      if (!nyl_page_iterator_get_done (iterator) && (max_items == 0 || seen < max_items))
+        {
+          nyl_page_iterator_next_async (iterator, cancellable, nyl_cli_async_done, &result);
+          in_flight = TRUE;
+          while (result == NULL && g_main_context_iteration (NULL, FALSE))
+            ;
+        }
+
+      if (items != NULL && !page_cb (items, user_data))
         break;
     }
 
-  return TRUE;
+  if (in_flight)
+    {
+      /* Stopped early: drop the page asked for in advance. */
+      g_autoptr(NylResponse) unused = NULL;
+
+      g_cancellable_cancel (cancellable);
+      unused = finish_page (session, iterator, &result, NULL);
+    }
+
+  return ok;
 }
 
 static const char *
@@ -254,16 +290,16 @@ print_json_page (JsonArray *items,
 {
   ListState *state = user_data;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) text = g_string_sized_new (64 * 1024);
 
+  /* The whole page in one buffer, written at once. */
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      g_autofree char *text = NULL;
-
+      g_string_append (text, state->n++ == 0 ? "[\n" : ",\n");
       json_generator_set_root (generator, json_array_get_element (items, i));
-      text = json_generator_to_data (generator, NULL);
-      fputs (state->n++ == 0 ? "[\n" : ",\n", stdout);
-      fputs (text, stdout);
+      json_generator_to_gstring (generator, text);
     }
+  fwrite (text->str, 1, text->len, stdout);
 
   return TRUE;
 }
