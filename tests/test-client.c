@@ -761,7 +761,7 @@ respond_bodies (Server            *server,
   else if (g_str_equal (request->path, "/truncated"))
     reply (msg, 200, "{\"request_id\":\"t\",\"data\":[{\"id\":\"a\"},{\"id\":\"b\"");
   else if (g_str_equal (request->path, "/wrong-shape"))
-    reply (msg, 200, "{\"request_id\":\"w\",\"data\":42}");
+    reply (msg, 200, "{\"request_id\":\"w\",\"data\":{\"items\":42}}");
   else if (g_str_equal (request->path, "/big") || g_str_equal (request->path, "/big-chunked"))
     {
       g_autoptr(GString) body = g_string_new ("{\"data\":\"");

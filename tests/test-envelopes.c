@@ -360,6 +360,44 @@ test_wrong_region_message (void)
   g_assert_null (strstr (error->message, "region"));
 }
 
+/* send-test-event answers {request_id, data: "success"} (nylas-api.md §9.1): a scalar payload,
+ * neither an object nor a list. */
+static void
+test_scalar_data (void)
+{
+  static const char * const bodies[] = {
+    "{\"data\": 5}",
+    "{\"data\": \"text\"}",
+    "{\"success\": true, \"data\": true}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NylResponse) response = parse (200, "header-id", "test-event.json", &error);
+  JsonNode *data;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (response);
+  g_assert_cmpstr (nyl_response_get_request_id (response), ==, "req-test-event-1");
+  data = nyl_response_get_data (response);
+  g_assert_nonnull (data);
+  g_assert_cmpstr (json_node_get_string (data), ==, "success");
+  g_assert_null (nyl_response_get_object (response));
+  g_assert_null (nyl_response_get_items (response));
+  g_assert_null (nyl_response_get_next_cursor (response));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(NylResponse) scalar = parse_text (200, bodies[i], NULL, &local_error);
+
+      g_test_message ("body: %s", bodies[i]);
+      g_assert_no_error (local_error);
+      g_assert_nonnull (nyl_response_get_data (scalar));
+      g_assert_true (JSON_NODE_HOLDS_VALUE (nyl_response_get_data (scalar)));
+      g_assert_null (nyl_response_get_object (scalar));
+      g_assert_null (nyl_response_get_items (scalar));
+    }
+}
+
 static void
 test_malformed (void)
 {
@@ -368,9 +406,9 @@ test_malformed (void)
     "{\"request_id\":\"x\",\"data\":{\"id\":\"abc\",\"name\":\"trunc",   /* truncated */
     "[1, 2, 3]",                                                  /* not an object */
     "\"just a string\"",
-    "{\"data\": 5}",                                              /* data of the wrong type */
-    "{\"data\": \"text\"}",
     "{\"data\": {\"items\": 3}}",                                 /* items not a list */
+    "{\"data\": {\"items\": \"text\"}}",
+    "{\"data\": {\"items\": [], \"next_cursor\": 5}}",            /* nested cursor not a string */
     "{\"data\": [], \"next_cursor\": 7}",                         /* cursor not a string */
     "{\"data\": [], \"limit\": \"ten\"}",
     "{\"data\": [], \"offset\": 1.5}",
@@ -482,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/envelopes/webhook-secret-and-notification",
                    test_webhook_secret_and_notification);
   g_test_add_func ("/envelopes/empty-success", test_empty_success);
+  g_test_add_func ("/envelopes/scalar-data", test_scalar_data);
   g_test_add_func ("/envelopes/error/api", test_api_error);
   g_test_add_func ("/envelopes/error/provider", test_provider_error);
   g_test_add_func ("/envelopes/error/oauth", test_oauth_error);

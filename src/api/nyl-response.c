@@ -25,8 +25,9 @@
  * Nylas wraps answers in several ways (nylas-api.md §1.3): `{request_id, data}`,
  * `{success, data}`, lists as `data: [...]` with a top-level `next_cursor` (and
  * `limit`/`offset` for offset-paged lists) or as `data: {items, next_cursor}`,
- * a bare `{request_id}` for deletes, and bare objects (API-key create, the OAuth
- * token endpoint). A #NylResponse hides the difference: nyl_response_get_data()
+ * a bare `{request_id}` for deletes, bare objects (API-key create, the OAuth
+ * token endpoint), and a scalar `data` (send-test-event's `"success"`, where
+ * nyl_response_get_object() and nyl_response_get_items() are %NULL). A #NylResponse hides the difference: nyl_response_get_data()
  * is the payload whatever the wrapping, nyl_response_get_items() the list in it.
  *
  * A response also exists for a failed exchange (see
@@ -236,11 +237,8 @@ take_success_envelope (NylResponse *self)
               self->items = json_array_ref (json_node_get_array (items));
             }
         }
-      else if (!JSON_NODE_HOLDS_NULL (data))
-        {
-          g_debug ("“data” is neither an object nor an array");
-          return FALSE;
-        }
+      /* Otherwise a scalar: send-test-event answers {"data": "success"} (nylas-api.md §9.1).
+       * It is the payload; there is neither an object nor a list in it. */
 
       if (!JSON_NODE_HOLDS_NULL (data))
         self->data = json_node_ref (data);

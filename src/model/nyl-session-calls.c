@@ -50,20 +50,6 @@ simple_cb (GObject      *object,
 
   response = _nyl_session_request_finish (self, result, NULL, &error);
 
-  /* send-test-event answers {"data": "success"}, which the envelope parser does not take as a
-   * payload; for a yes/no call a 2xx answer is all that counts. */
-  if (response == NULL && call->result == RESULT_BOOLEAN &&
-      g_error_matches (error, NYL_API_ERROR, NYL_API_ERROR_PARSE))
-    {
-      guint status = _nyl_session_request_get_status (self, result);
-
-      if (status >= 200 && status < 300)
-        {
-          g_task_return_boolean (task, TRUE);
-          return;
-        }
-    }
-
   if (response == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -28,9 +28,6 @@ NylResponse *_nyl_session_request_finish  (NylSession           *self,
                                            GAsyncResult         *result,
                                            char                **request_id,
                                            GError              **error);
-/* The HTTP status behind @result (0 when no answer arrived), also after a failure. */
-guint        _nyl_session_request_get_status     (NylSession     *self,
-                                                 GAsyncResult   *result);
 
 /* Whether @result is the task of a call of @self that @source_tag started (for the finish
  * functions). */

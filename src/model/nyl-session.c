@@ -708,7 +708,6 @@ _nyl_session_api_key_path (NylSession *self,
 typedef struct
 {
   char  *request_id;
-  guint  status;
 } RequestData;
 
 static void
@@ -729,14 +728,11 @@ request_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   NylResponse *response;
   const char *request_id;
-
-  NylResponse *any_response = nyl_client_get_async_result_response (client, result);
   RequestData *data = g_new0 (RequestData, 1);
 
   request_id = nyl_client_get_async_result_request_id (client, result);
   nyl_session_set_last_request_id (self, request_id);
   data->request_id = g_strdup (request_id);
-  data->status = any_response != NULL ? nyl_response_get_status (any_response) : 0;
   g_task_set_task_data (task, data, (GDestroyNotify)request_data_free);
 
   response = nyl_client_request_finish (client, result, &error);
@@ -792,18 +788,6 @@ _nyl_session_request_finish (NylSession    *self,
     }
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-guint
-_nyl_session_request_get_status (NylSession   *self,
-                                 GAsyncResult *result)
-{
-  RequestData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  data = g_task_get_task_data (G_TASK (result));
-  return data != NULL ? data->status : 0;
 }
 
 /* Paths ------------------------------------------------------------------ */
