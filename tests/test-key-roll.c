@@ -226,6 +226,53 @@ test_roll_now (MtFixture     *f,
   g_assert_error (error, NYL_API_ERROR, NYL_API_ERROR_INVALID_REQUEST);
 }
 
+/* Rolls @old_id, revoking it; returns the new key's name. */
+static char *
+roll_now (MtFixture  *f,
+          const char *old_id)
+{
+  g_autoptr(NylKeyRoll) roll = nyl_key_roll_new (f->session, old_id, 30, NYL_REVOKE_NOW, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (run_roll (roll, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nyl_key_roll_get_step (roll), ==, NYL_KEY_ROLL_REVOKED);
+  return g_strdup (nyl_api_key_get_name (nyl_key_roll_get_new_key (roll)));
+}
+
+static void
+test_roll_same_names (MtFixture     *f,
+                      gconstpointer  user_data)
+{
+  g_autoptr(NylApiKey) first = NULL;
+  g_autoptr(NylApiKey) second = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *second_name = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Other rolls of keys named "Twin" this second and the next few (say, from another computer)
+   * made their keys already. */
+  for (int i = 0; i < 4; i++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_new_from_unix_utc (now + i);
+      g_autofree char *stamp = g_date_time_format (then, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *taken = g_strdup_printf ("Twin (rolled %s)", stamp);
+      g_autoptr(NylApiKey) key = create_key (f, taken, NULL, NULL);
+    }
+
+  /* Two quick rolls of keys of the same name (the second made once the first was revoked). */
+  first = create_key (f, "Twin", NULL, NULL);
+  first_name = roll_now (f, nyl_resource_get_id (NYL_RESOURCE (first)));
+  second = create_key (f, "Twin", NULL, NULL);
+  second_name = roll_now (f, nyl_resource_get_id (NYL_RESOURCE (second)));
+
+  g_assert_true (g_str_has_prefix (first_name, "Twin (rolled "));
+  g_assert_true (g_str_has_prefix (second_name, "Twin (rolled "));
+  g_assert_cmpstr (first_name, !=, second_name);
+  g_free (key_id_by_name (f, first_name));
+  g_free (key_id_by_name (f, second_name));
+}
+
 static void
 test_roll_never (MtFixture     *f,
                  gconstpointer  user_data)
@@ -537,6 +584,7 @@ main (int   argc,
   ADD ("api-key-create", test_api_key_create);
   ADD ("now", test_roll_now);
   ADD ("never", test_roll_never);
+  ADD ("same-names", test_roll_same_names);
   ADD ("later", test_roll_later);
   ADD ("own-key", test_roll_own_key);
   ADD ("create-fails", test_create_fails);

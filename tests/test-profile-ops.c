@@ -14,7 +14,10 @@
 #include "model-test-util.h"
 #include "nyl-api-key.h"
 #include "nyl-app-details.h"
+#include "nyl-expiry-schedule.h"
+#include "nyl-key-labels.h"
 #include "nyl-key-roll.h"
+#include "nyl-pending-revocations.h"
 #include "nyl-profile-ops.h"
 #include "nyl-profile-store.h"
 
@@ -118,6 +121,16 @@ n_saved_profiles (Fixture *f)
   return g_list_model_get_n_items (G_LIST_MODEL (reloaded));
 }
 
+/* The last audit entry carries the Nylas request ID of the answer it records. */
+static void
+assert_last_audit_has_request_id (Fixture *f)
+{
+  g_autofree char *request_id = mt_last_audit_request_id (f->mt.audit_log);
+
+  g_assert_nonnull (request_id);
+  g_assert_cmpstr (request_id, !=, "");
+}
+
 static void
 test_add_detects_region (Fixture       *f,
                          gconstpointer  user_data)
@@ -148,6 +161,7 @@ test_add_detects_region (Fixture       *f,
   g_assert_cmpuint (kt_count_items (NULL), ==, before + 1);
   mt_assert_last_audit (f->mt.audit_log, 1, "create", "application",
                         nyl_sandbox_get_application_id_nth (f->mt.sandbox, 1), "ok");
+  assert_last_audit_has_request_id (f);
 
   /* The US key with the region given: one probe. */
   us = add_with_api_key (f, "Production", nyl_sandbox_get_api_key (f->mt.sandbox), "us", NULL,
@@ -293,6 +307,7 @@ test_add_with_service_account (Fixture       *f,
   g_assert_cmpstr (nyl_audit_entry_get_object_type (minted), ==, "api-key");
   g_assert_nonnull (nyl_audit_entry_get_object_id (minted));
   mt_assert_last_audit (f->mt.audit_log, 2, "create", "application", app_id, "ok");
+  assert_last_audit_has_request_id (f);
 
   /* The profile opens from the keyring alone, with its Service Account. */
   session = open_session (profile, &error);
@@ -436,6 +451,77 @@ test_set_service_account (Fixture       *f,
   g_assert_null (stored);
 }
 
+/* Writes a label, a sent expiry notice and a scheduled revocation for @profile_id, each in its
+ * default file. */
+static void
+add_local_records (const char *profile_id)
+{
+  g_autoptr(NylKeyLabels) labels = nyl_key_labels_new ();
+  g_autoptr(NylExpirySchedule) schedule = nyl_expiry_schedule_new ();
+  g_autoptr(NylPendingRevocations) pending = nyl_pending_revocations_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_id = g_strdup_printf ("%s-key", profile_id);
+  NylExpiryNotice notice = {
+    .profile_id = (char *)profile_id,
+    .key_id = key_id,
+    .key_name = (char *)"CI",
+    .expires_at = g_get_real_time () / G_USEC_PER_SEC + 86400 * 5,
+    .milestone = NYL_EXPIRY_MILESTONE_7_DAYS,
+  };
+
+  g_assert_true (nyl_key_labels_load (labels, &error));
+  g_assert_true (nyl_key_labels_set (labels, profile_id, key_id, "CI deploy", &error));
+  g_assert_no_error (error);
+  g_assert_true (nyl_expiry_schedule_load (schedule, &error));
+  g_assert_true (nyl_expiry_schedule_mark_sent (schedule, &notice, &error));
+  g_assert_no_error (error);
+  g_assert_true (nyl_pending_revocations_add (pending, profile_id, NULL, key_id,
+                                              g_get_real_time () / G_USEC_PER_SEC + 3600,
+                                              &error));
+  g_assert_no_error (error);
+}
+
+/* Whether the default files still hold a label, a sent notice, a scheduled revocation for
+ * @profile_id (all three must agree). */
+static gboolean
+has_local_records (const char *profile_id)
+{
+  g_autoptr(NylKeyLabels) labels = nyl_key_labels_new ();
+  g_autoptr(NylExpirySchedule) schedule = nyl_expiry_schedule_new ();
+  g_autoptr(NylPendingRevocations) pending = nyl_pending_revocations_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_id = g_strdup_printf ("%s-key", profile_id);
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(NylResource) key = NULL;
+  g_autoptr(GListStore) keys = g_list_store_new (NYL_TYPE_API_KEY);
+  g_autoptr(GPtrArray) due = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean labelled, notified, scheduled;
+
+  g_assert_true (nyl_key_labels_load (labels, &error));
+  labelled = nyl_key_labels_get (labels, profile_id, key_id) != NULL;
+
+  /* A key whose 7-day notice was sent: due again only once forgotten. */
+  json = g_strdup_printf ("{\"id\": \"%s\", \"name\": \"CI\", \"status\": \"active\", "
+                          "\"created_at\": %" G_GINT64_FORMAT ", \"expires_at\": %"
+                          G_GINT64_FORMAT "}", key_id, now - 86400 * 100, now + 86400 * 5);
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  key = nyl_resource_new_from_json (NYL_TYPE_API_KEY, node, &error);
+  g_assert_no_error (error);
+  g_list_store_append (keys, key);
+  g_assert_true (nyl_expiry_schedule_load (schedule, &error));
+  due = nyl_expiry_schedule_get_due (schedule, profile_id, NULL, G_LIST_MODEL (keys), now);
+  notified = due->len == 0;
+
+  scheduled = nyl_pending_revocations_lookup (pending, key_id) != NULL;
+
+  g_assert_cmpint (labelled, ==, notified);
+  g_assert_cmpint (labelled, ==, scheduled);
+  return labelled;
+}
+
 static void
 test_remove (Fixture       *f,
              gconstpointer  user_data)
@@ -458,6 +544,9 @@ test_remove (Fixture       *f,
   kt_store (id, NYL_SECRET_KIND_WEBHOOK_SECRET, "webhook-1", "whsec");
   kt_store (id, NYL_SECRET_KIND_CONNECTOR_SECRET, "google", "gsecret");
   g_assert_cmpuint (kt_count_items (id), ==, 5);
+  add_local_records (id);
+  add_local_records (nyl_profile_get_id (keep));
+  g_assert_true (has_local_records (id));
 
   nyl_profile_remove_async (f->store, profile, NULL, mt_result_cb, &result);
   MT_AWAIT (result);
@@ -475,6 +564,11 @@ test_remove (Fixture       *f,
 
   g_assert_null (nyl_profile_store_lookup (f->store, id));
   g_assert_cmpuint (n_saved_profiles (f), ==, 1);
+
+  /* Its key labels, sent expiry notices and scheduled revocations are forgotten too; the other
+   * profile's stay. */
+  g_assert_false (has_local_records (id));
+  g_assert_true (has_local_records (nyl_profile_get_id (keep)));
 }
 
 int

@@ -516,8 +516,11 @@ create_new_key (GTask      *task,
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
   g_autofree char *name = NULL;
 
-  /* Names are unique; the date tells the generations apart. */
-  name = g_strdup_printf ("%s (rolled %s)", old_name != NULL ? old_name : self->old_key_id, stamp);
+  /* Names are unique in the application. The date tells the generations apart; a short random
+   * tag keeps two rolls in the same second (of one key, or of keys of the same name) apart. */
+  name = g_strdup_printf ("%s (rolled %s, %06x)",
+                          old_name != NULL ? old_name : self->old_key_id, stamp,
+                          (guint) (g_random_int () & 0xffffff));
   nyl_api_key_set_name (key, name);
   if (self->expires_in_days > 0)
     nyl_api_key_set_expires_in_days (key, self->expires_in_days);

@@ -458,6 +458,45 @@ nyl_pending_revocations_remove (NylPendingRevocations  *self,
   return TRUE;
 }
 
+/**
+ * nyl_pending_revocations_forget_profile:
+ * @self: a #NylPendingRevocations
+ * @profile_id: a profile that was removed
+ * @error: return location for a #GError
+ *
+ * Forgets every revocation scheduled for @profile_id's keys and saves. On
+ * failure nothing changes.
+ *
+ * Returns: %TRUE when saved (or when there was nothing to forget)
+ */
+gboolean
+nyl_pending_revocations_forget_profile (NylPendingRevocations  *self,
+                                        const char             *profile_id,
+                                        GError                **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (NYL_IS_PENDING_REVOCATIONS (self), FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+
+  items = g_ptr_array_new_full (self->items->len + 1, g_object_unref);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      NylPendingRevocation *item = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (nyl_pending_revocation_get_profile_id (item), profile_id) != 0)
+        g_ptr_array_add (items, g_object_ref (item));
+    }
+  if (items->len == self->items->len)
+    return TRUE;
+
+  if (!save (self, items, error))
+    return FALSE;
+
+  replace_items (self, g_steal_pointer (&items));
+  return TRUE;
+}
+
 /* Running the due ones --------------------------------------------------- */
 
 typedef struct

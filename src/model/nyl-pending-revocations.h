@@ -39,6 +39,9 @@ gboolean               nyl_pending_revocations_add            (NylPendingRevocat
 gboolean               nyl_pending_revocations_remove         (NylPendingRevocations  *self,
                                                                const char             *key_id,
                                                                GError                **error);
+gboolean               nyl_pending_revocations_forget_profile (NylPendingRevocations  *self,
+                                                               const char             *profile_id,
+                                                               GError                **error);
 NylPendingRevocation  *nyl_pending_revocations_lookup         (NylPendingRevocations  *self,
                                                                const char             *key_id);
 /* Revokes every entry of @session's profile due at or before @now (Unix s); removes the done

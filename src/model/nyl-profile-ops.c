@@ -19,6 +19,9 @@
 #include "nyl-app-details.h"
 #include "nyl-audit-log.h"
 #include "nyl-client.h"
+#include "nyl-expiry-schedule.h"
+#include "nyl-key-labels.h"
+#include "nyl-pending-revocations.h"
 #include "nyl-secret-store.h"
 #include "nyl-session-private.h"
 #include "nyl-time.h"
@@ -132,6 +135,7 @@ typedef struct
 
   NylClient         *client;
   NylAppDetails     *app;
+  char              *request_id;       /* of the answer that read the application */
   NylProfile        *profile;
 
   /* Service Account */
@@ -159,6 +163,7 @@ add_data_free (AddData *data)
   g_clear_error (&data->probe_error);
   g_clear_object (&data->client);
   g_clear_object (&data->app);
+  g_clear_pointer (&data->request_id, g_free);
   g_clear_object (&data->profile);
   g_clear_object (&data->account);
   wipe (&data->account_json);
@@ -289,7 +294,7 @@ add_to_store (GTask *task)
     }
 
   audit (data->name, NYL_AUDIT_ACTION_CREATE, NYL_TYPE_APP_DETAILS,
-         nyl_profile_get_application_id (data->profile), NULL, NULL);
+         nyl_profile_get_application_id (data->profile), data->request_id, NULL);
   g_task_return_pointer (task, g_object_ref (data->profile), g_object_unref);
 }
 
@@ -389,6 +394,7 @@ probe_cb (GObject      *object,
     }
 
   g_clear_error (&data->probe_error);
+  data->request_id = g_strdup (nyl_response_get_request_id (response));
   data->region = g_strdup (probed);
   data->profile = profile_from_app (data);
   if (!nyl_profile_validate (data->profile, &profile_error))
@@ -618,6 +624,7 @@ sa_verify_cb (GObject      *object,
       return;
     }
 
+  data->request_id = g_strdup (nyl_response_get_request_id (response));
   data->profile = profile_from_app (data);
   nyl_profile_set_service_account_key_id (data->profile,
                                           nyl_service_account_get_key_id (data->account));
@@ -964,6 +971,37 @@ nyl_profile_set_service_account_finish (NylProfileStore  *store,
 
 /* Removing --------------------------------------------------------------- */
 
+/* Forgets what this computer keeps about @profile_id's keys besides their secrets: labels,
+ * expiry notices sent, revocations scheduled. A file that cannot be read is left alone. */
+static void
+forget_local_records (const char *profile_id)
+{
+  g_autoptr(NylKeyLabels) labels = nyl_key_labels_new ();
+  g_autoptr(NylExpirySchedule) schedule = nyl_expiry_schedule_new ();
+  g_autoptr(NylPendingRevocations) pending = nyl_pending_revocations_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!nyl_key_labels_load (labels, &error) ||
+      !nyl_key_labels_forget_profile (labels, profile_id, &error))
+    {
+      g_warning ("Could not forget the key labels of a removed profile: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (!nyl_expiry_schedule_load (schedule, &error) ||
+      !nyl_expiry_schedule_forget_profile (schedule, profile_id, &error))
+    {
+      g_warning ("Could not forget the expiry notices of a removed profile: %s",
+                 error->message);
+      g_clear_error (&error);
+    }
+
+  /* nyl_pending_revocations_new() loaded the file; a damaged one refuses to be saved. */
+  if (!nyl_pending_revocations_forget_profile (pending, profile_id, &error))
+    g_warning ("Could not forget the revocations scheduled by a removed profile: %s",
+               error->message);
+}
+
 static void
 remove_cleared_cb (GObject      *object,
                    GAsyncResult *result,
@@ -982,9 +1020,13 @@ remove_cleared_cb (GObject      *object,
 
   nyl_profile_store_remove (store, nyl_profile_get_id (profile));
   if (!nyl_profile_store_save (store, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  forget_local_records (nyl_profile_get_id (profile));
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -997,6 +1039,8 @@ remove_cleared_cb (GObject      *object,
  *
  * Clears every secret of @profile from the keyring, then removes it from
  * @store and saves. When the keyring cannot be cleared, the profile stays.
+ * Once removed, its key labels, expiry notices and scheduled revocations
+ * (each in its default file) are forgotten too.
  */
 void
 nyl_profile_remove_async (NylProfileStore     *store,
