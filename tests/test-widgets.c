@@ -124,6 +124,153 @@ test_shortcuts_window_builds (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static char *
+key_id (guint           keyval,
+        GdkModifierType mods)
+{
+  return g_strdup_printf ("%x:%x", gdk_keyval_to_lower (keyval), (guint) mods);
+}
+
+/* Adds the action and the key of every key binding of @widget's class to an action of this
+ * program. */
+static void
+collect_bindings (GtkWidget *widget,
+                  GPtrArray *bindings)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkKeyvalTrigger *keys;
+          const char *name;
+
+          if (!GTK_IS_NAMED_ACTION (action) || !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          keys = GTK_KEYVAL_TRIGGER (trigger);
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "overview.") &&
+              !g_str_has_prefix (name, "settings.") && !g_str_has_prefix (name, "redirect-uris.") &&
+              g_strcmp0 (name, "window.close") != 0)
+            continue;
+
+          g_ptr_array_add (bindings, g_strdup (name));
+          g_ptr_array_add (bindings, key_id (gtk_keyval_trigger_get_keyval (keys),
+                                             gtk_keyval_trigger_get_modifiers (keys)));
+        }
+    }
+}
+
+/* Every accelerator set on the application is in the shortcuts window, under its action's name
+ * (and every shortcut named after an action is one that has an accelerator); every key the
+ * window, its pages and dialogs bind is in it too. */
+static void
+test_shortcuts_window_lists_accels (void)
+{
+  g_autofree char *home = mt_temp_home ();
+  g_autofree char *store_path = g_build_filename (home, "profiles.json", NULL);
+  g_autoptr(NylProfileStore) store = nyl_profile_store_new_for_path (store_path);
+  g_autoptr(NylApplication) app = nyl_application_new ();
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GSList) objects = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) bindings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_with_accels = 0;
+
+  /* Startup sets the accelerators. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *action_name = NULL;
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) shown = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "action-name", &action_name, "accelerator", &accelerator, NULL);
+      if (action_name != NULL)
+        {
+          /* The window shows the application's accelerators for the action. */
+          shown = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action_name);
+          g_test_message ("shortcut for %s", action_name);
+          g_assert_nonnull (shown[0]);
+          g_hash_table_add (listed, g_steal_pointer (&action_name));
+        }
+      else
+        {
+          shown = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+        }
+
+      g_assert_nonnull (shown[0]);
+      for (guint i = 0; shown[i] != NULL; i++)
+        {
+          guint keyval = 0;
+          GdkModifierType mods = 0;
+
+          g_test_message ("accelerator %s", shown[i]);
+          g_assert_true (gtk_accelerator_parse (shown[i], &keyval, &mods));
+          g_hash_table_add (keys, key_id (keyval, mods));
+        }
+    }
+
+  /* The application's accelerators. */
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    actions[i]);
+
+      if (accels[0] == NULL)
+        continue;
+      n_with_accels++;
+      g_test_message ("accelerator %s for %s", accels[0], actions[i]);
+      g_assert_true (g_hash_table_contains (listed, actions[i]));
+    }
+  g_assert_cmpuint (n_with_accels, >=, 4);
+
+  /* The keys the window, its pages and a dialog bind. */
+  g_ptr_array_add (widgets, nyl_window_new (NULL));
+  g_ptr_array_add (widgets, nyl_add_application_window_new (store));
+  g_ptr_array_add (widgets, g_object_ref_sink (nyl_overview_page_new ()));
+  g_ptr_array_add (widgets, g_object_ref_sink (nyl_settings_page_new ()));
+  g_ptr_array_add (widgets, g_object_ref_sink (nyl_redirect_uris_page_new ()));
+  for (guint i = 0; i < widgets->len; i++)
+    collect_bindings (g_ptr_array_index (widgets, i), bindings);
+  g_assert_cmpuint (bindings->len, >=, 2 * 12);
+  for (guint i = 0; i < bindings->len; i += 2)
+    {
+      g_test_message ("%s bound to %s", (char *)g_ptr_array_index (bindings, i),
+                      (char *)g_ptr_array_index (bindings, i + 1));
+      g_assert_true (g_hash_table_contains (keys, g_ptr_array_index (bindings, i + 1)));
+    }
+
+  for (guint i = 0; i < 2; i++)
+    destroy_and_assert_finalized (g_ptr_array_index (widgets, i));
+  for (guint i = 2; i < widgets->len; i++)
+    g_assert_finalize_object (g_ptr_array_index (widgets, i));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  mt_remove_tree (home);
+}
+
 static void
 test_style_sheet_present (void)
 {
@@ -962,6 +1109,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/restores-size", test_window_restores_size);
   g_test_add_func ("/gui/application/type", test_application_type);
   g_test_add_func ("/gui/shortcuts/builds", test_shortcuts_window_builds);
+  g_test_add_func ("/gui/shortcuts/lists-accels", test_shortcuts_window_lists_accels);
   g_test_add_func ("/gui/style/present", test_style_sheet_present);
   g_test_add_func ("/gui/banner", test_banner);
   g_test_add_func ("/gui/badge", test_badge);
