@@ -849,6 +849,82 @@ test_body_cap (void)
   g_assert_no_error (error);
 }
 
+/* The raw variant: a 2xx body as bytes, everything else as for a response. */
+static GBytes *
+run_bytes (NylClient     *client,
+           const char    *method,
+           const char    *path,
+           char         **request_id,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GBytes *bytes;
+
+  nyl_client_request_bytes_async (client, method, path, NULL, NULL, NYL_CLIENT_AUTH_API_KEY, NULL,
+                                  store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  bytes = nyl_client_request_bytes_finish (client, result, error);
+  if (request_id != NULL)
+    *request_id = g_strdup (nyl_client_get_async_result_request_id (client, result));
+
+  return bytes;
+}
+
+static void
+test_request_bytes (void)
+{
+  g_autoptr(Server) server = server_new (respond_request_ids, NULL);
+  g_autoptr(Server) bodies = server_new (respond_bodies, NULL);
+  g_autoptr(NylClient) client = client_for (server);
+  g_autoptr(NylClient) capped = client_for (bodies);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *id = NULL;
+  const char *expected = "{\"request_id\":\"from-body\",\"data\":{}}";
+
+  /* The body exactly as sent, unparsed: the request ID is the header's. */
+  bytes = run_bytes (client, "GET", "/v3/body-id", &id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                   expected, strlen (expected));
+  g_assert_cmpstr (id, ==, "from-header");
+  g_assert_cmpstr (soup_message_headers_get_one (server_request (server, 0)->headers,
+                                                 "Authorization"), ==, "Bearer test-api-key");
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&id, g_free);
+
+  /* A failure is read and mapped as for nyl_client_request_async(). */
+  bytes = run_bytes (client, "DELETE", "/v3/missing", &id, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, NYL_API_ERROR, NYL_API_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Grant not found"));
+  g_assert_cmpstr (id, ==, "missing-id");
+  g_clear_error (&error);
+  g_clear_pointer (&id, g_free);
+
+  bytes = run_bytes (client, "POST", "/v3/gateway", &id, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, NYL_API_ERROR, NYL_API_ERROR_PARSE);
+  g_assert_cmpstr (id, ==, "from-header");
+  g_clear_error (&error);
+
+  /* The body cap holds. */
+  nyl_client_set_max_body_size (capped, 100);
+  bytes = run_bytes (capped, "GET", "/big", NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, NYL_API_ERROR, NYL_API_ERROR_BODY_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* No API key: refused before any request, as for a response. */
+  nyl_client_set_api_key (client, NULL);
+  bytes = run_bytes (client, "GET", "/v3/body-id", NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, NYL_API_ERROR, NYL_API_ERROR_NO_SECRET);
+  g_assert_cmpuint (server->requests->len, ==, 3);
+}
+
 /* Cancellation and timeouts ---------------------------------------------- */
 
 static gboolean
@@ -1283,6 +1359,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/client/url/check", test_url_check);
+  g_test_add_func ("/client/request-bytes", test_request_bytes);
   g_test_add_func ("/client/url/regions", test_regions);
   g_test_add_func ("/client/url/insecure-no-request", test_insecure_no_request);
   g_test_add_func ("/client/auth/api-key", test_api_key_headers);

@@ -853,6 +853,7 @@ typedef struct
   GBytes        *body;
   NylClientAuth  auth;
   gboolean       idempotent;
+  gboolean       raw;            /* a 2xx body is handed over as bytes, not parsed */
 
   guint          attempt;
   GCancellable  *attempt_cancellable;
@@ -1296,6 +1297,20 @@ finish_request (GTask *task)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&req->response);
+
+  if (req->raw && req->transport_error == NULL && req->status >= 200 && req->status <= 299)
+    {
+      /* Only the status and the header's request ID: the caller reads the body. */
+      req->response = _nyl_response_new_from_exchange (req->status, req->request_id_header,
+                                                       NULL, NULL, req->other_region, &error);
+      g_assert (error == NULL);
+      if (req->response_body == NULL)
+        req->response_body = g_bytes_new (NULL, 0);
+      g_task_return_pointer (task, g_bytes_ref (req->response_body),
+                             (GDestroyNotify)g_bytes_unref);
+      return;
+    }
+
   req->response = _nyl_response_new_from_exchange (req->status, req->request_id_header,
                                                    req->response_body, req->transport_error,
                                                    req->other_region, &error);
@@ -1521,53 +1536,25 @@ build_uri (NylClient           *self,
   return uri;
 }
 
-/**
- * nyl_client_request_async:
- * @self: a #NylClient
- * @method: the HTTP method, upper case (`"GET"`, `"POST"`, …)
- * @path: the path from `/v3`, without query string; ID segments already
- *   percent-encoded (g_uri_escape_string())
- * @query: (nullable) (array zero-terminated=1): query parameters as key, value,
- *   key, value, …, %NULL; each escaped here
- * @body: (nullable): the JSON body, sent with `Content-Type: application/json`
- *   (as canonical JSON for a signed request)
- * @auth: how the request authenticates
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the request is done
- * @user_data: data for @callback
- *
- * Sends one API request, with retries (see #NylClient), and reads the whole
- * response within #NylClient:max-body-size.
- */
-void
-nyl_client_request_async (NylClient           *self,
-                          const char          *method,
-                          const char          *path,
-                          const char * const  *query,
-                          JsonNode            *body,
-                          NylClientAuth        auth,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+static void
+start_request (GTask              *task,
+               gboolean            raw,
+               const char         *method,
+               const char         *path,
+               const char * const *query,
+               JsonNode           *body,
+               NylClientAuth       auth)
 {
-  g_autoptr(GTask) task = NULL;
+  NylClient *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   Request *req;
-
-  g_return_if_fail (NYL_IS_CLIENT (self));
-  g_return_if_fail (method != NULL);
-  g_return_if_fail (path != NULL && path[0] == '/');
-  g_return_if_fail (strchr (path, '?') == NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nyl_client_request_async);
 
   req = g_new0 (Request, 1);
   req->method = g_ascii_strup (method, -1);
   req->path = g_strdup (path);
   req->auth = auth;
   req->idempotent = method_is_idempotent (req->method);
+  req->raw = raw;
   g_task_set_task_data (task, req, (GDestroyNotify)request_free);
 
   if (self->init_error != NULL)
@@ -1617,6 +1604,48 @@ nyl_client_request_async (NylClient           *self,
 }
 
 /**
+ * nyl_client_request_async:
+ * @self: a #NylClient
+ * @method: the HTTP method, upper case (`"GET"`, `"POST"`, …)
+ * @path: the path from `/v3`, without query string; ID segments already
+ *   percent-encoded (g_uri_escape_string())
+ * @query: (nullable) (array zero-terminated=1): query parameters as key, value,
+ *   key, value, …, %NULL; each escaped here
+ * @body: (nullable): the JSON body, sent with `Content-Type: application/json`
+ *   (as canonical JSON for a signed request)
+ * @auth: how the request authenticates
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the request is done
+ * @user_data: data for @callback
+ *
+ * Sends one API request, with retries (see #NylClient), and reads the whole
+ * response within #NylClient:max-body-size.
+ */
+void
+nyl_client_request_async (NylClient           *self,
+                          const char          *method,
+                          const char          *path,
+                          const char * const  *query,
+                          JsonNode            *body,
+                          NylClientAuth        auth,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (NYL_IS_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (strchr (path, '?') == NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nyl_client_request_async);
+  start_request (task, FALSE, method, path, query, body, auth);
+}
+
+/**
  * nyl_client_request_finish:
  * @self: a #NylClient
  * @result: the #GAsyncResult
@@ -1638,9 +1667,75 @@ nyl_client_request_finish (NylClient     *self,
 }
 
 /**
+ * nyl_client_request_bytes_async:
+ * @self: a #NylClient
+ * @method: the HTTP method, upper case
+ * @path: the path from `/v3`, as for nyl_client_request_async()
+ * @query: (nullable) (array zero-terminated=1): query parameters, as for
+ *   nyl_client_request_async()
+ * @body: (nullable): the JSON body
+ * @auth: how the request authenticates
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the request is done
+ * @user_data: data for @callback
+ *
+ * Like nyl_client_request_async() (the same authentication, retries, body cap
+ * and error mapping; a failure's body is read as usual), but a 2xx answer's
+ * body is handed over as it came, unparsed, for a caller that reads it
+ * itself. nyl_client_get_async_result_response() then gives the status and
+ * the `X-Request-ID` header's request ID only.
+ */
+void
+nyl_client_request_bytes_async (NylClient           *self,
+                                const char          *method,
+                                const char          *path,
+                                const char * const  *query,
+                                JsonNode            *body,
+                                NylClientAuth        auth,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (NYL_IS_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (strchr (path, '?') == NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nyl_client_request_bytes_async);
+  start_request (task, TRUE, method, path, query, body, auth);
+}
+
+/**
+ * nyl_client_request_bytes_finish:
+ * @self: a #NylClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the body of the 2xx answer (possibly
+ *   empty), or %NULL with a %NYL_API_ERROR error (or %G_IO_ERROR_CANCELLED)
+ */
+GBytes *
+nyl_client_request_bytes_finish (NylClient     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (NYL_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_client_request_bytes_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * nyl_client_get_async_result_response:
  * @self: a #NylClient
- * @result: the #GAsyncResult of nyl_client_request_async()
+ * @result: the #GAsyncResult of nyl_client_request_async() or
+ *   nyl_client_request_bytes_async()
  *
  * The response behind @result, whether the request succeeded or failed: after
  * a failure it carries the HTTP status, the Nylas request ID and error type
@@ -1658,7 +1753,9 @@ nyl_client_get_async_result_response (NylClient    *self,
 
   g_return_val_if_fail (NYL_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_client_request_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == nyl_client_request_async ||
+                        g_task_get_source_tag (G_TASK (result)) == nyl_client_request_bytes_async,
+                        NULL);
 
   req = g_task_get_task_data (G_TASK (result));
 
@@ -1668,7 +1765,8 @@ nyl_client_get_async_result_response (NylClient    *self,
 /**
  * nyl_client_get_async_result_request_id:
  * @self: a #NylClient
- * @result: the #GAsyncResult of nyl_client_request_async()
+ * @result: the #GAsyncResult of nyl_client_request_async() or
+ *   nyl_client_request_bytes_async()
  *
  * Returns: (nullable): the Nylas request ID behind @result, success or failure
  */

@@ -88,6 +88,18 @@ void               nyl_client_request_async               (NylClient           *
 NylResponse       *nyl_client_request_finish              (NylClient           *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
+void               nyl_client_request_bytes_async         (NylClient           *self,
+                                                           const char          *method,
+                                                           const char          *path,
+                                                           const char * const  *query,
+                                                           JsonNode            *body,
+                                                           NylClientAuth        auth,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GBytes            *nyl_client_request_bytes_finish        (NylClient           *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 NylResponse       *nyl_client_get_async_result_response   (NylClient           *self,
                                                            GAsyncResult        *result);
 const char        *nyl_client_get_async_result_request_id (NylClient           *self,

@@ -18,6 +18,7 @@
 #include "nyl-cli-output.h"
 #include "nyl-grant.h"
 #include "nyl-hosted-auth.h"
+#include "nyl-json-scan.h"
 #include "nyl-page-iterator.h"
 #include "nyl-redirect-uri.h"
 #include "nyl-time.h"
@@ -26,7 +27,8 @@
  *
  * Listing and exporting stream: each page is printed and dropped before the
  * next one is asked for, so 100,000 grants never sit in memory at once. The
- * items are printed as the API sent them. */
+ * items are printed as the API sent them: with --json, a page's bytes are only
+ * checked and cut into items (nyl_json_scan_page()), never parsed into a tree. */
 
 #define DEFAULT_LIMIT 50
 
@@ -284,24 +286,314 @@ typedef struct
   guint          n;
 } ListState;
 
-static gboolean
-print_json_page (JsonArray *items,
-                 gpointer   user_data)
-{
-  ListState *state = user_data;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GString) text = g_string_sized_new (64 * 1024);
+/* --json listing: pages as bytes ------------------------------------------ */
 
-  /* The whole page in one buffer, written at once. */
-  for (guint i = 0; i < json_array_get_length (items); i++)
+typedef struct
+{
+  NylClient     *client;
+  const char    *path;
+  GStrv          query;
+  NylClientAuth  auth;
+  gboolean       offset_paging;
+  guint          limit;
+  gint64         offset;
+  char          *cursor;
+  gboolean       done;
+} RawPager;
+
+static void
+raw_pager_clear (RawPager *pager)
+{
+  g_clear_pointer (&pager->cursor, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RawPager, raw_pager_clear)
+
+/* One page request in flight. */
+typedef struct
+{
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  gint64        offset;
+  gboolean      by_cursor;
+  gboolean      active;
+} Fetch;
+
+/* Asks for the page at the cursor, else at @offset, the way NylPageIterator does,
+ * and lets the request go out. */
+static void
+fetch_start (RawPager *pager,
+             Fetch    *fetch,
+             gint64    offset)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) query = NULL;
+  g_autofree char *limit = g_strdup_printf ("%u", pager->limit);
+  g_autofree char *offset_text = NULL;
+
+  g_assert (!fetch->active);
+
+  g_strv_builder_addv (builder, (const char **)pager->query);
+  g_strv_builder_add_many (builder, "limit", limit, NULL);
+  if (pager->cursor != NULL)
     {
-      g_string_append (text, state->n++ == 0 ? "[\n" : ",\n");
-      json_generator_set_root (generator, json_array_get_element (items, i));
-      json_generator_to_gstring (generator, text);
+      g_strv_builder_add_many (builder, "page_token", pager->cursor, NULL);
     }
-  fwrite (text->str, 1, text->len, stdout);
+  else if (pager->offset_paging)
+    {
+      offset_text = g_strdup_printf ("%" G_GINT64_FORMAT, offset);
+      g_strv_builder_add_many (builder, "offset", offset_text, NULL);
+    }
+  query = g_strv_builder_end (builder);
+
+  fetch->cancellable = g_cancellable_new ();
+  fetch->offset = offset;
+  fetch->by_cursor = pager->cursor != NULL;
+  fetch->active = TRUE;
+  nyl_client_request_bytes_async (pager->client, "GET", pager->path,
+                                  (const char * const *)query, NULL, pager->auth,
+                                  fetch->cancellable, nyl_cli_async_done, &fetch->result);
+
+  while (fetch->result == NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Waits for @fetch; the body, or NULL with @error. */
+static GBytes *
+fetch_finish (RawPager     *pager,
+              NylSession   *session,
+              Fetch        *fetch,
+              GError      **error)
+{
+  GBytes *bytes;
+
+  nyl_cli_wait (&fetch->result);
+  nyl_session_set_last_request_id (session, nyl_client_get_async_result_request_id (pager->client,
+                                                                                    fetch->result));
+  bytes = nyl_client_request_bytes_finish (pager->client, fetch->result, error);
+  g_clear_object (&fetch->result);
+  g_clear_object (&fetch->cancellable);
+  fetch->active = FALSE;
+
+  return bytes;
+}
+
+/* Drops a page asked for that is not wanted after all. */
+static void
+fetch_drop (RawPager *pager,
+            Fetch    *fetch)
+{
+  g_autoptr(GBytes) unused = NULL;
+
+  g_cancellable_cancel (fetch->cancellable);
+  nyl_cli_wait (&fetch->result);
+  unused = nyl_client_request_bytes_finish (pager->client, fetch->result, NULL);
+  g_clear_object (&fetch->result);
+  g_clear_object (&fetch->cancellable);
+  fetch->active = FALSE;
+}
+
+/* Moves the position past @page (as NylPageIterator does); FALSE when it holds no list. */
+static gboolean
+raw_pager_advance (RawPager    *pager,
+                   NylJsonPage *page)
+{
+  gint64 page_limit;
+  guint n;
+
+  if (page->items == NULL)
+    return FALSE;
+
+  n = page->items->len;
+  if (page->next_cursor != NULL)
+    {
+      if (g_strcmp0 (page->next_cursor, pager->cursor) == 0 || n == 0)
+        {
+          g_debug ("%s: cursor did not move on; stopping", pager->path);
+          pager->done = TRUE;
+        }
+      else
+        {
+          g_free (pager->cursor);
+          pager->cursor = g_strdup (page->next_cursor);
+        }
+      return TRUE;
+    }
+
+  if (!pager->offset_paging || pager->cursor != NULL)
+    {
+      pager->done = TRUE;
+      return TRUE;
+    }
+
+  /* Offset paging: a page shorter than the (echoed) limit is the last. */
+  page_limit = page->limit > 0 ? page->limit : pager->limit;
+  if (n == 0 || n < page_limit)
+    {
+      pager->done = TRUE;
+      return TRUE;
+    }
+
+  if (page->offset >= 0)
+    pager->offset = page->offset;
+  pager->offset += n;
 
   return TRUE;
+}
+
+/* Pages asked for ahead of the one being printed, offset paging only: the
+ * server works on them (over a second connection) while a page is checked
+ * and printed. */
+#define FETCH_DEPTH 2
+
+typedef struct
+{
+  Fetch slots[FETCH_DEPTH];
+  guint head;
+  guint count;
+} FetchQueue;
+
+static Fetch *
+queue_nth (FetchQueue *queue,
+           guint       i)
+{
+  return &queue->slots[(queue->head + i) % FETCH_DEPTH];
+}
+
+static void
+queue_push (FetchQueue *queue,
+            RawPager   *pager,
+            gint64      offset)
+{
+  g_assert (queue->count < FETCH_DEPTH);
+  fetch_start (pager, queue_nth (queue, queue->count), offset);
+  queue->count++;
+}
+
+static Fetch *
+queue_pop (FetchQueue *queue)
+{
+  Fetch *fetch = queue_nth (queue, 0);
+
+  g_assert (queue->count > 0);
+  queue->head = (queue->head + 1) % FETCH_DEPTH;
+  queue->count--;
+
+  return fetch;
+}
+
+static void
+queue_drop_all (FetchQueue *queue,
+                RawPager   *pager)
+{
+  while (queue->count > 0)
+    fetch_drop (pager, queue_pop (queue));
+}
+
+/* Prints the grants as one JSON array, each item's bytes as the API sent them. */
+static gboolean
+print_json_raw (NylCliContext      *ctx,
+                const char * const *query,
+                guint               page_size,
+                guint               max_items,
+                ListState          *state,
+                GError            **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (256 * 1024);
+  g_auto(RawPager) pager = { NULL, };
+  g_autofree char *path = NULL;
+  FetchQueue queue = { { { NULL, }, }, 0, 0 };
+  NylSession *session;
+  gboolean ok = TRUE;
+  guint seen = 0;
+
+  session = nyl_cli_context_get_session (ctx, error);
+  if (session == NULL)
+    return FALSE;
+
+  if (!nyl_session_get_collection (session, NYL_TYPE_GRANT, NULL, &path, &pager.auth,
+                                   &pager.offset_paging, error))
+    return FALSE;
+
+  pager.client = nyl_session_get_client (session);
+  pager.path = path;
+  pager.query = (GStrv)query;
+  pager.limit = page_size;
+
+  queue_push (&queue, &pager, pager.offset);
+
+  while (queue.count > 0)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_auto(NylJsonPage) page = { NULL, };
+      Fetch *next;
+      gboolean want_next;
+      const char *data;
+      guint n;
+
+      bytes = fetch_finish (&pager, session, queue_pop (&queue), error);
+      if (bytes == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+
+      /* Offset paging: ask for the pages after a full one before reading this
+       * one; each is needed when this page and those before it are full. */
+      while (pager.offset_paging && pager.cursor == NULL && queue.count < FETCH_DEPTH &&
+             (max_items == 0 || seen + (queue.count + 1) * pager.limit < max_items))
+        queue_push (&queue, &pager, pager.offset + (queue.count + 1) * (gint64)pager.limit);
+
+      data = g_bytes_get_data (bytes, NULL);
+      if (!nyl_json_scan_page (data, g_bytes_get_size (bytes), &page, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      /* The body's request ID wins over the header's, as in NylResponse. */
+      if (page.request_id != NULL)
+        nyl_session_set_last_request_id (session, page.request_id);
+
+      if (!raw_pager_advance (&pager, &page))
+        {
+          g_debug ("%s: page holds no list", pager.path);
+          g_set_error_literal (error, NYL_API_ERROR, NYL_API_ERROR_PARSE,
+                               _("Nylas sent a response that could not be understood"));
+          ok = FALSE;
+          break;
+        }
+
+      n = page.items->len;
+      if (max_items != 0 && seen + n > max_items)
+        n = max_items - seen;
+      seen += n;
+
+      /* Keep the pages asked for in advance only when they follow on. */
+      want_next = !pager.done && (max_items == 0 || seen < max_items);
+      next = queue.count > 0 ? queue_nth (&queue, 0) : NULL;
+      if (next != NULL &&
+          (!want_next || pager.cursor != NULL || next->by_cursor || next->offset != pager.offset))
+        queue_drop_all (&queue, &pager);
+      if (want_next && queue.count == 0)
+        queue_push (&queue, &pager, pager.offset);
+
+      /* The whole page in one buffer, written at once. */
+      g_string_truncate (text, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          NylJsonSpan *span = &g_array_index (page.items, NylJsonSpan, i);
+
+          g_string_append (text, state->n++ == 0 ? "[\n" : ",\n");
+          g_string_append_len (text, data + span->offset, span->length);
+        }
+      fwrite (text->str, 1, text->len, stdout);
+    }
+
+  /* Stopped early: drop the pages asked for in advance. */
+  queue_drop_all (&queue, &pager);
+
+  return ok;
 }
 
 static gboolean
@@ -369,8 +661,8 @@ grants_list (NylCliContext *ctx,
 
   if (nyl_cli_context_get_json (ctx))
     {
-      if (!walk_grants (ctx, (const char * const *)query, page_size, max_items,
-                        print_json_page, &state, &error))
+      if (!print_json_raw (ctx, (const char * const *)query, page_size, max_items, &state,
+                           &error))
         {
           /* What was printed stays a valid array. */
           if (state.n > 0)
